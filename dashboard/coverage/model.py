@@ -14,6 +14,7 @@ Consistency rules (see :func:`cell_errors` and :meth:`MembershipSnapshot.consist
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -52,7 +53,7 @@ class Flag(StrEnum):
 
     @property
     def year(self) -> int:
-        return int(self.value[-4:])
+        return int(re.search(r"\d{4}", self.value).group())  # type: ignore[union-attr]
 
     @property
     def level(self) -> str:
