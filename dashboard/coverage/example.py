@@ -198,10 +198,13 @@ def metadata(seed: int) -> dict[str, object]:
 
 
 def write_illustrative_example(
-    communes_frame: pd.DataFrame, path: Path = DEFAULT_OUTPUT, seed: int = 2016
+    communes_frame: pd.DataFrame,
+    path: Path = DEFAULT_OUTPUT,
+    seed: int = 2016,
+    targets: Mapping[str, tuple[int, int]] = TARGETS_2016,
 ) -> Path:
     """Write the CSV and its ``.meta.json`` sidecar; return the CSV path."""
-    table = build_illustrative_example(communes_frame, seed)
+    table = build_illustrative_example(communes_frame, seed, targets)
     path.parent.mkdir(parents=True, exist_ok=True)
     table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
     meta_path = path.with_suffix(".meta.json")

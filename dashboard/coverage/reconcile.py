@@ -120,6 +120,7 @@ def reconcile(
             }
         )
     frame = pd.DataFrame(rows, columns=list(RECONCILE_COLUMNS))
+    frame = frame.astype({"snapshot_value": "Int64", "difference": "Int64", "comparable": bool})
     return Reconciliation(pdate, snapshot.as_of, frame)
 
 
