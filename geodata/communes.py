@@ -36,7 +36,7 @@ NAME_DE_FALLBACK = "fallback: no German name in the sources (NL name in Flanders
 COLUMNS = [
     "nis", "name_fr", "name_nl", "name_de", "name_de_source", "arrondissement", "province",
     "region", "german_speaking", "population", "population_date", "population_note",
-    "police_zone", "police_zone_name", "police_zone_split", "area_km2", "neighbours",
+    "police_zone", "police_zone_name", "police_zone_split", "area_km2", "neighbours", "lon", "lat",
 ]  # fmt: skip
 
 
@@ -49,6 +49,7 @@ class VintageData:
     projected: gpd.GeoDataFrame  # nis + geometry in EPSG:31370
     display: dict  # simplified GeoJSON FeatureCollection in EPSG:4326, feature id = nis
     units: pd.DataFrame  # regions, provinces, arrondissements with FR/NL/DE names
+    regions_display: dict  # simplified GeoJSON: ids 02000, 03000, 04000 and DG (the 9 communes)
     cache_key: str
     from_cache: bool = field(default=False, compare=False)
 
@@ -275,6 +276,11 @@ def build_vintage(
     communes = pd.concat([names, hier, pop, pz], axis=1)
     communes["area_km2"] = area.loc[codes].round(3).to_numpy()
     communes["neighbours"] = [nbrs[c] for c in codes]
+    # A point inside each commune (for marker layers and labels), in degrees.
+    points = gpd.GeoSeries(projected.geometry.representative_point(), crs=projected.crs)
+    points = points.to_crs(boundaries.DISPLAY_CRS)
+    communes["lon"] = points.x.round(5).to_numpy()
+    communes["lat"] = points.y.round(5).to_numpy()
     communes.index.name = "nis"
     communes = communes.reset_index()
     extra = [c for c in communes.columns if c not in COLUMNS]
@@ -291,8 +297,24 @@ def build_vintage(
         projected=projected,
         display=display,
         units=units,
+        regions_display=_regions_display(projected, communes),
         cache_key=cache_key(vintage, sectors_file),
     )
+
+
+def _regions_display(projected: gpd.GeoDataFrame, communes: pd.DataFrame) -> dict:
+    """Regions (and the German-speaking Community) as display shapes, for region-level
+    shading where only aggregates are published."""
+    groups = dict(zip(communes["nis"], communes["region"], strict=True))
+    regions = boundaries.dissolve_codes(projected, pd.Series(groups))
+    dg_codes = set(communes.loc[communes["german_speaking"], "nis"])
+    dg = boundaries.dissolve_codes(
+        projected[projected["nis"].isin(dg_codes)], pd.Series("DG", index=sorted(dg_codes))
+    )
+    # DG lies inside Wallonia: simplify it apart, each set being a clean coverage.
+    parts = [boundaries.simplify_for_display(g, DISPLAY_TOLERANCE_M) for g in (regions, dg)]
+    shapes = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=parts[0].crs)
+    return boundaries.to_geojson(shapes, DISPLAY_DECIMALS)
 
 
 _LOCK = threading.Lock()

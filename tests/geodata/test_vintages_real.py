@@ -175,3 +175,12 @@ def test_from_statbel_sectors_file(geodata_dir, tmp_path):
         geodata.load_communes("2019-2024", geodata_dir, tmp_path / "c1")["area_km2"].sum(),
         rel=1e-6,
     )
+
+
+def test_region_shapes_and_marker_points(vintage):
+    ids = [f["id"] for f in vintage.display and vintage.regions_display["features"]]
+    assert ids == ["02000", "03000", "04000", "DG"]
+    c = vintage.communes
+    assert c["lon"].between(2.5, 6.5).all() and c["lat"].between(49.4, 51.6).all()
+    bxl = c.set_index("nis").loc["21004"]
+    assert 4.3 < bxl["lon"] < 4.45 and 50.8 < bxl["lat"] < 50.92
