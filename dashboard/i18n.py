@@ -86,7 +86,7 @@ _STATUS_MESSAGES: dict[str, dict[str, str]] = {
     ),
     f"status_def.{Status.OWN_CELL}": _msg(
         en="The commune has a cell of its own that serves this commune only.",
-        fr="La commune a sa propre cellule, qui ne sert qu'elle.",
+        fr="La commune dispose de sa propre cellule, compétente pour elle seule.",
         nl="De gemeente heeft een eigen LIVC die alleen voor deze gemeente werkt.",
         de="Die Gemeinde hat eine eigene Zelle, die nur für sie zuständig ist.",
     ),
@@ -126,8 +126,8 @@ _STATUS_MESSAGES: dict[str, dict[str, str]] = {
             "This is not the same as having no cell."
         ),
         fr=(
-            "Aucune source ni aucun fichier importé ne dit quoi que ce soit sur cette commune "
-            "à cette date. Cela ne signifie pas qu'elle n'a pas de cellule."
+            "Ni les sources ni le fichier importé ne disent rien de cette commune à cette "
+            "date. Cela ne signifie pas qu'elle n'a pas de cellule."
         ),
         nl=(
             "Geen enkele bron en geen geïmporteerd bestand zegt iets over deze gemeente op "
@@ -549,7 +549,7 @@ _MEASURE_MESSAGES: dict[str, dict[str, str]] = {
     "measure_def.communes_without_cell": _msg(
         en="Communes reported as having no cell (yet).",
         fr="Communes signalées comme n'ayant pas (encore) de cellule.",
-        nl="Gemeenten die als gemeente zonder LIVC gemeld zijn (nog niet opgericht).",
+        nl="Gemeenten waarvan gemeld is dat ze (nog) geen LIVC hebben.",
         de="Gemeinden, die als (noch) ohne Zelle gemeldet sind.",
     ),
     "measure_def.communes_without_own_cell": _msg(
@@ -1329,9 +1329,9 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
         ),
         nl=(
             "Er is geen volledige openbare lijst van gemeenten met een LIVC. De "
-            "gepubliceerde tabellen tellen nooit op tot alle gemeenten: de overige staan "
-            "als ‘niet gemeld’. Als bronnen elkaar tegenspreken, worden het getoonde en het "
-            "andere cijfer allebei vermeld."
+            "gepubliceerde tabellen tellen nooit op tot alle gemeenten: de overige worden "
+            "als ‘niet gemeld’ weergegeven. Als bronnen elkaar tegenspreken, worden het "
+            "getoonde en het andere cijfer allebei vermeld."
         ),
         de=(
             "Es gibt keine vollständige öffentliche Liste der Gemeinden mit einer Zelle. Die "
