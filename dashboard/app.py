@@ -5,7 +5,10 @@ from __future__ import annotations
 from dash import Dash
 
 from dashboard.bundle import DataBundle
-from dashboard.callbacks import map as map_callbacks
+from dashboard.callbacks import state as state_callbacks
+from dashboard.callbacks import texts as text_callbacks
+from dashboard.callbacks import upload as upload_callbacks
+from dashboard.callbacks import view as view_callbacks
 from dashboard.layout.main import build_layout
 from dashboard.settings import Settings
 from geodata.sources import REPO_ROOT
@@ -23,5 +26,8 @@ def create_app(settings: Settings, bundle: DataBundle) -> Dash:
         update_title=None,
     )
     app.layout = build_layout(bundle)
-    map_callbacks.register(app, bundle)
+    state_callbacks.register(app, bundle)
+    text_callbacks.register(app, bundle)
+    view_callbacks.register(app, bundle)
+    upload_callbacks.register(app, bundle)
     return app

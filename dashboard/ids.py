@@ -1,6 +1,84 @@
 """Every component id of the app, in one place."""
 
-VINTAGE = "vintage-dropdown"
+# routing and state
+URL = "url"
+STATE = "view-state"  # dcc.Store: the canonical ViewState (dict), written by the URL sync
+UPLOAD_STORE = "upload-store"  # dcc.Store (memory): this browser tab's imported file
+NOTICES = "notices"
+
+# header
+TITLE = "page-title"
+SUBTITLE = "page-subtitle"
+SKIP_LINK = "skip-link"
+LANGUAGE = "language-switch"
+LANGUAGE_LABEL = "language-label"
+ILLUSTRATIVE_BANNER = "illustrative-banner"
+
+# controls
+DATASET = "dataset-choice"
+DATASET_LABEL = "dataset-label"
+UPLOAD = "upload"
+UPLOAD_TEXT = "upload-text"
+UPLOAD_HELP = "upload-help"
+UPLOAD_RESULT = "upload-result"
+UPLOAD_MAPPING = "upload-mapping"
+DATE = "date-slider"
+DATE_LABEL = "date-label"
+DATE_WRAPPER = "date-slider-wrapper"
+DATE_VALUE = "date-value"
+REGION = "region-filter"
+REGION_LABEL = "region-label"
+PROVINCE = "province-filter"
+PROVINCE_LABEL = "province-label"
+STATUS = "status-filter"
+STATUS_LABEL = "status-label"
+FLAG = "flag-filter"
+FLAG_LABEL = "flag-label"
+POP_BAND = "pop-band-filter"
+POP_BAND_LABEL = "pop-band-label"
+COMMUNE = "commune-search"
+COMMUNE_LABEL = "commune-label"
+FILTERS_TITLE = "filters-title"
+BRUSSELS = "zoom-brussels"
+RESET = "reset-view"
+SHARE = "share-link"
+SHARE_LABEL = "share-label"
+SHARE_COPY = "share-copy"
+
+# key figures
+KPI_TITLE = "kpi-title"
+KPI = "key-figures"
+KPI_AS_OF = "kpi-as-of"
+
+# map
 MAP = "coverage-map"
+MAP_TITLE = "map-title"
 MAP_SUMMARY = "map-summary"
+LEGEND = "map-legend"
+MAP_NOTE = "map-note"
+
+# breakdown
+BREAKDOWN_TITLE = "breakdown-title"
+LEVEL = "breakdown-level"
+LEVEL_LABEL = "breakdown-level-label"
+BREAKDOWN_CHART = "breakdown-chart"
+BREAKDOWN_TABLE = "breakdown-table"
+BREAKDOWN_NOTES = "breakdown-notes"
+
+# timeline
+TIMELINE_TITLE = "timeline-title"
+TIMELINE = "timeline-chart"
+
+# table twin of the map
+TABLE_TITLE = "commune-table-title"
+COMMUNE_TABLE = "commune-table"
+
+# provenance
+PROVENANCE = "provenance"
 ATTRIBUTION = "attribution"
+LANG_STORE = "lang-store"  # the page language, written only when it changes
+MAP_META = "map-meta"  # which geometry the map holds (so filters send a patch)
+NOTICE_KEYS = "notice-keys"  # notices from reading the link, translated on display
+MAPPING_APPLY = "mapping-apply"
+MAPPING_COLUMN = "mapping-column"  # pattern-matching type: {"type": ..., "header": ...}
+HTML_LANG_SINK = "html-lang-sink"  # clientside: sets <html lang>

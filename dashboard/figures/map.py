@@ -1,65 +1,198 @@
-"""Map figures: pure functions (frames, options) -> go.Figure. No dash import, no IO."""
+"""Map figures: pure functions (frames, options) -> go.Figure. No dash import, no IO.
+
+The coverage map has a fixed structure so that a filter change can be sent as a patch
+(new colours and hover texts, never the geometry again):
+
+- trace 0 ``regions``: region-level shading of a published share (public record only);
+- trace 1 ``communes``: every commune of the vintage, one colour per category;
+- trace 2 ``flags``: markers on flagged communes (pilot 2016, allocation 2015, ...).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-# Okabe-Ito: a colour-blind-safe categorical palette.
-REGION_COLOURS = {"02000": "#E69F00", "03000": "#0072B2", "04000": "#CC79A7"}
 BELGIUM_CENTER = {"lat": 50.55, "lon": 4.45}
 BELGIUM_ZOOM = 6.9
+BRUSSELS_CENTER = {"lat": 50.838, "lon": 4.37}
+BRUSSELS_ZOOM = 10.2
 MAP_UIREVISION = "coverage-map"
 
+# Okabe-Ito colour-blind-safe colours; "unknown" is a neutral grey, "outside" near-white.
+CATEGORY_COLOURS = {
+    "own_cell": "#0072B2",
+    "shared_cell": "#56B4E9",
+    "planned": "#E69F00",
+    "none": "#D55E00",
+    "unknown": "#BDBDBD",
+    "outside": "#F4F4F4",
+}
+TRANSPARENT = "rgba(0,0,0,0)"
+CATEGORIES: tuple[str, ...] = tuple(CATEGORY_COLOURS)
+REGION_SCALE = [[0.0, "#F7FBFF"], [0.5, "#9ECAE1"], [1.0, "#2171B5"]]
+FLAG_MARKER = {"size": 9, "color": "#000000", "symbol": "circle"}
 
-def subset_geojson(geojson: dict, codes: set[str]) -> dict:
+
+@dataclass(frozen=True)
+class MapLayers:
+    """Everything the coverage map shows, already translated."""
+
+    communes: pd.DataFrame  # nis, category (one of CATEGORIES), hover (text)
+    regions: pd.DataFrame  # id (02000/03000/04000/DG), share (0-1), hover
+    flags: pd.DataFrame  # lon, lat, hover
+    unknown_transparent: bool  # public record: let the region shading show through
+    region_scale_title: str = ""
+    flags_name: str = "flags"
+
+
+def category_colourscale(unknown_transparent: bool) -> list[list]:
+    """A stepped colourscale: category i covers z in [i, i+1)."""
+    n = len(CATEGORIES)
+    scale = []
+    for i, cat in enumerate(CATEGORIES):
+        colour = CATEGORY_COLOURS[cat]
+        if unknown_transparent and cat == "unknown":
+            colour = TRANSPARENT
+        scale += [[i / n, colour], [(i + 1) / n, colour]]
+    return scale
+
+
+def category_codes(categories: Sequence[str]) -> list[float]:
+    index = {c: i for i, c in enumerate(CATEGORIES)}
+    return [index[c] + 0.5 for c in categories]
+
+
+def _commune_trace_values(layers: MapLayers) -> dict:
+    c = layers.communes
     return {
-        "type": "FeatureCollection",
-        "features": [f for f in geojson["features"] if f["id"] in codes],
+        "z": category_codes(c["category"].tolist()),
+        "text": c["hover"].tolist(),
+        "colorscale": category_colourscale(layers.unknown_transparent),
     }
 
 
-def base_map_layout(fig: go.Figure) -> go.Figure:
-    """A blank (offline) MapLibre style centred on Belgium; zoom survives updates."""
+def _region_trace_values(layers: MapLayers) -> dict:
+    r = layers.regions
+    return {
+        "locations": r["id"].tolist(),
+        "z": r["share"].tolist(),
+        "text": r["hover"].tolist(),
+        "colorbar": {"title": {"text": layers.region_scale_title, "side": "top"},
+                     "tickformat": ".0%", "orientation": "h", "len": 0.35, "thickness": 12,
+                     "x": 0.99, "xanchor": "right", "y": 0.02, "yanchor": "bottom"},
+        "showscale": not r.empty,
+    }  # fmt: skip
+
+
+def _flag_trace_values(layers: MapLayers) -> dict:
+    f = layers.flags
+    return {
+        "lon": f["lon"].tolist(),
+        "lat": f["lat"].tolist(),
+        "text": f["hover"].tolist(),
+        "name": layers.flags_name,
+    }
+
+
+def coverage_map_figure(
+    layers: MapLayers, geojson: dict, regions_geojson: dict, *, accessible_name: str = ""
+) -> go.Figure:
+    """The full figure, with geometry (sent when the commune division changes)."""
+    fig = go.Figure()
+    fig.add_trace(
+        go.Choroplethmap(
+            name="regions",
+            geojson=regions_geojson,
+            zmin=0,
+            zmax=1,
+            colorscale=REGION_SCALE,
+            marker={"line": {"width": 1.5, "color": "#555555"}, "opacity": 0.8},
+            hovertemplate="%{text}<extra></extra>",
+            showlegend=False,
+            **_region_trace_values(layers),
+        )
+    )
+    fig.add_trace(
+        go.Choroplethmap(
+            name="communes",
+            geojson=geojson,
+            locations=layers.communes["nis"].tolist(),
+            zmin=0,
+            zmax=len(CATEGORIES),
+            showscale=False,
+            marker={"line": {"width": 0.4, "color": "#FFFFFF"}},
+            hovertemplate="%{text}<extra></extra>",
+            showlegend=False,
+            **_commune_trace_values(layers),
+        )
+    )
+    fig.add_trace(
+        go.Scattermap(
+            mode="markers",
+            marker=FLAG_MARKER,
+            hovertemplate="%{text}<extra></extra>",
+            showlegend=False,
+            **_flag_trace_values(layers),
+        )
+    )
     fig.update_layout(
         map={"style": "white-bg", "center": BELGIUM_CENTER, "zoom": BELGIUM_ZOOM},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         uirevision=MAP_UIREVISION,
-        legend={"x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.85)"},
         paper_bgcolor="white",
+        meta={"accessible_name": accessible_name},
     )
     return fig
+
+
+def coverage_map_updates(layers: MapLayers) -> dict[tuple, object]:
+    """The parts of the figure that change with filters, keyed by path, for a patch."""
+    updates: dict[tuple, object] = {}
+    for trace, values in (
+        (0, _region_trace_values(layers)),
+        (1, _commune_trace_values(layers)),
+        (2, _flag_trace_values(layers)),
+    ):
+        for key, value in values.items():
+            updates[("data", trace, key)] = value
+    return updates
 
 
 def region_map_figure(
     communes: pd.DataFrame, geojson: dict, region_labels: dict[str, str]
 ) -> go.Figure:
-    """Every commune of a vintage, coloured by region; hover gives FR / NL names.
-
-    One trace per region (so the legend names them), each with only its own features:
-    the geometry is sent once.
-    """
+    """Every commune coloured by region (the plain reference map)."""
+    colours = {"02000": "#E69F00", "03000": "#0072B2", "04000": "#CC79A7"}
     fig = go.Figure()
-    for region, colour in REGION_COLOURS.items():
+    for region, colour in colours.items():
         rows = communes[communes["region"] == region]
         if rows.empty:
             continue
         label = region_labels.get(region, region)
         fig.add_trace(
             go.Choroplethmap(
-                geojson=subset_geojson(geojson, set(rows["nis"])),
+                geojson={
+                    "type": "FeatureCollection",
+                    "features": [f for f in geojson["features"] if f["id"] in set(rows["nis"])],
+                },
                 locations=rows["nis"].tolist(),
                 z=[1] * len(rows),
                 colorscale=[[0, colour], [1, colour]],
                 showscale=False,
                 name=label,
                 showlegend=True,
-                marker={"line": {"width": 0.5, "color": "white"}, "opacity": 0.9},
+                marker={"line": {"width": 0.5, "color": "white"}},
                 customdata=rows[["name_fr", "name_nl"]].to_numpy(),
-                hovertemplate=(
-                    "<b>%{customdata[0]}</b> / %{customdata[1]}<br>NIS %{location}"
-                    f"<extra>{label}</extra>"
-                ),
+                hovertemplate="<b>%{customdata[0]}</b> / %{customdata[1]}<extra></extra>",
             )
         )
-    return base_map_layout(fig)
+    fig.update_layout(
+        map={"style": "white-bg", "center": BELGIUM_CENTER, "zoom": BELGIUM_ZOOM},
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        uirevision=MAP_UIREVISION,
+    )
+    return fig

@@ -1,55 +1,339 @@
-"""The page layout: build_* functions returning component trees."""
+"""The page layout: build_* functions returning component trees.
+
+The tree is static; every text is filled in by the language callback
+(:data:`TEXT_TARGETS`), and every value by the URL-state callback, so a link restores a
+view and a language switch never rebuilds the controls.
+"""
 
 from __future__ import annotations
 
-from dash import dcc, html
+from dash import dash_table, dcc, html
 
-from dashboard import ids
+from dashboard import i18n, ids
 from dashboard.bundle import DataBundle
+from dashboard.coverage.importer import MAX_BYTES
+from dashboard.coverage.model import Flag, Status
+from dashboard.figures.map import CATEGORY_COLOURS
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES
+from dashboard.state import (
+    DEFAULT_STATE,
+    LEVELS,
+    POPULATION_BANDS,
+    PROVINCES,
+    REGIONS,
+    population_band_label,
+)
+
+# (component id, property, catalogue key): texts the language callback fills in.
+TEXT_TARGETS: tuple[tuple[str, str, str], ...] = (
+    (ids.TITLE, "children", "app.title"),
+    (ids.SUBTITLE, "children", "app.subtitle"),
+    (ids.SKIP_LINK, "children", "a11y.skip_link"),
+    (ids.LANGUAGE_LABEL, "children", "control.language"),
+    (ids.DATASET_LABEL, "children", "control.dataset"),
+    (ids.UPLOAD_TEXT, "children", "upload.drop"),
+    (ids.UPLOAD_HELP, "children", "upload.session_only"),
+    (ids.DATE_LABEL, "children", "control.date"),
+    (ids.FILTERS_TITLE, "children", "control.filters"),
+    (ids.REGION_LABEL, "children", "control.region"),
+    (ids.PROVINCE_LABEL, "children", "control.province"),
+    (ids.STATUS_LABEL, "children", "control.status"),
+    (ids.FLAG_LABEL, "children", "control.flag"),
+    (ids.POP_BAND_LABEL, "children", "control.pop_band"),
+    (ids.COMMUNE_LABEL, "children", "control.commune_search"),
+    (ids.COMMUNE, "placeholder", "control.commune_search_placeholder"),
+    (ids.PROVINCE, "placeholder", "control.province_all"),
+    (ids.BRUSSELS, "children", "button.zoom_brussels"),
+    (ids.RESET, "children", "button.reset"),
+    (ids.SHARE_COPY, "title", "button.share"),
+    (ids.SHARE_LABEL, "children", "button.share"),
+    (ids.MAPPING_APPLY, "children", "upload.mapping_apply"),
+    (ids.KPI_TITLE, "children", "kpi.title"),
+    (ids.MAP_TITLE, "children", "a11y.map_name"),
+    (ids.BREAKDOWN_TITLE, "children", "breakdown.title"),
+    (ids.LEVEL_LABEL, "children", "control.level"),
+    (ids.TIMELINE_TITLE, "children", "timeline.title"),
+    (ids.TABLE_TITLE, "children", "a11y.table_alternative"),
+)
 
 
-def build_vintage_dropdown(bundle: DataBundle, value: str) -> html.Div:
-    options = [{"label": data.vintage.label, "value": key} for key, data in bundle.vintages.items()]
-    return html.Div(
-        [
-            html.Label("Commune division", htmlFor=ids.VINTAGE),
-            dcc.Dropdown(id=ids.VINTAGE, options=options, value=value, clearable=False),
+def option_lists(lang: str, has_example: bool) -> dict[str, list[dict]]:
+    """Translated options of every choice control."""
+    datasets = ["public"] + (["example"] if has_example else []) + ["upload"]
+    return {
+        ids.DATASET: [{"label": i18n.t(f"dataset.{d}", lang), "value": d} for d in datasets],
+        ids.REGION: [{"label": i18n.region_label(r, lang), "value": r} for r in REGIONS],
+        ids.PROVINCE: [
+            {"label": i18n.province_label(p, lang), "value": p} for p in sorted(PROVINCES)
         ],
-        className="control",
+        ids.STATUS: [{"label": i18n.status_label(s, lang), "value": s.value} for s in Status],
+        ids.FLAG: [{"label": i18n.flag_label(f, lang), "value": f.value} for f in Flag],
+        ids.POP_BAND: [
+            {"label": population_band_label(b, lang), "value": b} for b in POPULATION_BANDS
+        ],
+        ids.LEVEL: [{"label": i18n.level_label(lv, lang), "value": lv} for lv in LEVELS],
+    }
+
+
+def _label(id_: str, for_: str) -> html.Label:
+    return html.Label(id=id_, htmlFor=for_, className="control-label")
+
+
+def build_header() -> html.Header:
+    return html.Header(
+        [
+            html.A(id=ids.SKIP_LINK, href="#main", className="skip-link"),
+            html.Div(
+                [html.H1(id=ids.TITLE), html.P(id=ids.SUBTITLE, className="subtitle")],
+                className="titles",
+            ),
+            html.Div(
+                [
+                    html.Span(id=ids.LANGUAGE_LABEL, className="control-label"),
+                    dcc.RadioItems(
+                        id=ids.LANGUAGE,
+                        options=[
+                            {"label": LANGUAGE_NAMES[lang], "value": lang} for lang in LANGUAGES
+                        ],
+                        value=DEFAULT_STATE.lang,
+                        inline=True,
+                        className="language-switch",
+                    ),
+                ],
+                className="language",
+                role="group",
+                **{"aria-labelledby": ids.LANGUAGE_LABEL},
+            ),
+        ],
+        className="page-header",
     )
 
 
-def build_attribution(bundle: DataBundle, key: str) -> html.Footer:
-    vintage = bundle.vintages[key].vintage
-    return html.Footer(
-        [html.P(vintage.attribution), html.P(f"Licence: {vintage.licence}")],
-        id=ids.ATTRIBUTION,
-        className="attribution",
+def build_dataset_controls(options: dict[str, list[dict]]) -> html.Section:
+    return html.Section(
+        [
+            _label(ids.DATASET_LABEL, ids.DATASET),
+            dcc.RadioItems(
+                id=ids.DATASET,
+                options=options[ids.DATASET],
+                value=DEFAULT_STATE.dataset,
+                className="stacked",
+            ),
+            dcc.Upload(
+                id=ids.UPLOAD,
+                children=html.Div(id=ids.UPLOAD_TEXT),
+                className="upload",
+                max_size=4 * MAX_BYTES,  # the importer reports files over MAX_BYTES
+                multiple=False,
+            ),
+            html.P(id=ids.UPLOAD_HELP, className="help"),
+            html.Div(id=ids.UPLOAD_RESULT, className="upload-result", role="status"),
+            html.Div(id=ids.UPLOAD_MAPPING, className="upload-mapping"),
+            html.Button(id=ids.MAPPING_APPLY, n_clicks=0, hidden=True, className="button"),
+            _label(ids.DATE_LABEL, ids.DATE),
+            html.Div(
+                dcc.Slider(id=ids.DATE, min=0, max=1, step=1, value=1, included=False),
+                className="date-slider",
+                id=ids.DATE_WRAPPER,
+            ),
+            html.P(id=ids.DATE_VALUE, className="date-value", **{"aria-live": "polite"}),
+        ],
+        className="panel dataset",
+    )
+
+
+def build_filters(options: dict[str, list[dict]]) -> html.Section:
+    return html.Section(
+        [
+            html.H2(id=ids.FILTERS_TITLE),
+            _label(ids.REGION_LABEL, ids.REGION),
+            dcc.Checklist(
+                id=ids.REGION, options=options[ids.REGION], value=[], className="stacked"
+            ),
+            _label(ids.PROVINCE_LABEL, ids.PROVINCE),
+            dcc.Dropdown(id=ids.PROVINCE, options=options[ids.PROVINCE], multi=True, value=[]),
+            _label(ids.STATUS_LABEL, ids.STATUS),
+            dcc.Checklist(
+                id=ids.STATUS,
+                options=options[ids.STATUS],
+                value=[],
+                className="stacked status-checklist",
+            ),
+            _label(ids.FLAG_LABEL, ids.FLAG),
+            dcc.Checklist(id=ids.FLAG, options=options[ids.FLAG], value=[], className="stacked"),
+            _label(ids.POP_BAND_LABEL, ids.POP_BAND),
+            dcc.Dropdown(
+                id=ids.POP_BAND, options=options[ids.POP_BAND], value="all", clearable=False
+            ),
+            _label(ids.COMMUNE_LABEL, ids.COMMUNE),
+            dcc.Dropdown(id=ids.COMMUNE, value=None, clearable=True, searchable=True),
+            html.Div(
+                [
+                    html.Button(id=ids.BRUSSELS, n_clicks=0, className="button"),
+                    html.Button(id=ids.RESET, n_clicks=0, className="button secondary"),
+                ],
+                className="buttons",
+            ),
+            html.Div(
+                [
+                    html.Label(id=ids.SHARE_LABEL, htmlFor=ids.SHARE, className="control-label"),
+                    dcc.Input(id=ids.SHARE, readOnly=True, value="", className="share-link"),
+                    dcc.Clipboard(target_id=ids.SHARE, id=ids.SHARE_COPY, className="copy"),
+                ],
+                className="share",
+            ),
+        ],
+        className="panel filters",
+    )
+
+
+def build_legend() -> html.Div:
+    """Filled by the view callback; the swatch colours are fixed here."""
+    return html.Div(id=ids.LEGEND, className="legend", role="list")
+
+
+def legend_items(
+    labels: dict[str, str], title: str, flags_label: str, *, region_shading: bool
+) -> list:
+    """A named legend: one swatch per status (the unknown swatch shows the region shading
+    when published shares fill in for the missing commune data), and the programme marker."""
+    items = [html.Strong(title, className="legend-title")]
+    for cat, label in labels.items():
+        gradient = region_shading and cat == "unknown"
+        items.append(
+            html.Span(
+                [html.Span(className="swatch gradient" if gradient else "swatch",
+                           style={"background": CATEGORY_COLOURS[cat]}),
+                 label],
+                className="legend-item",
+                role="listitem",
+            )
+        )  # fmt: skip
+    items.append(
+        html.Span([html.Span(className="marker-dot"), flags_label], className="legend-item",
+                  role="listitem")
+    )  # fmt: skip
+    return items
+
+
+def build_main(options: dict[str, list[dict]]) -> html.Main:
+    return html.Main(
+        [
+            html.Div(id=ids.ILLUSTRATIVE_BANNER, className="banner", role="note"),
+            html.Div(id=ids.NOTICES, className="notices", role="status"),
+            html.Section(
+                [
+                    html.H2(id=ids.KPI_TITLE, className="visually-hidden"),
+                    html.Div(id=ids.KPI, className="kpi-strip"),
+                    html.P(id=ids.KPI_AS_OF, className="as-of"),
+                ],
+                className="kpis",
+            ),
+            html.Section(
+                [
+                    html.H2(id=ids.MAP_TITLE, className="visually-hidden"),
+                    build_legend(),
+                    html.Figure(
+                        dcc.Graph(
+                            id=ids.MAP,
+                            className="map",
+                            config={
+                                "displaylogo": False,
+                                "scrollZoom": True,
+                                "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+                            },
+                            style={"height": "62vh"},
+                        ),  # fmt: skip
+                        role="img",
+                        id="map-figure",
+                        **{"aria-labelledby": ids.MAP_TITLE, "aria-describedby": ids.MAP_SUMMARY},
+                    ),
+                    html.P(id=ids.MAP_SUMMARY, className="map-summary", **{"aria-live": "polite"}),
+                    html.P(id=ids.MAP_NOTE, className="map-note"),
+                ],
+                className="map-section",
+            ),
+            html.Section(
+                [
+                    html.H2(id=ids.BREAKDOWN_TITLE),
+                    _label(ids.LEVEL_LABEL, ids.LEVEL),
+                    dcc.RadioItems(
+                        id=ids.LEVEL, options=options[ids.LEVEL], value="region", inline=True
+                    ),
+                    html.Div(
+                        [
+                            dcc.Graph(id=ids.BREAKDOWN_CHART, config={"displaylogo": False}),
+                            dash_table.DataTable(
+                                id=ids.BREAKDOWN_TABLE,
+                                sort_action="native",
+                                page_size=25,
+                                style_table={"overflowX": "auto"},
+                                style_cell={"fontFamily": "inherit", "padding": "4px 8px"},
+                                style_header={"fontWeight": "600"},
+                            ),  # fmt: skip
+                        ],
+                        className="breakdown-body",
+                    ),
+                    html.Ul(id=ids.BREAKDOWN_NOTES, className="notes"),
+                ],
+                className="panel breakdown",
+            ),
+            html.Section(
+                [
+                    html.H2(id=ids.TIMELINE_TITLE),
+                    dcc.Graph(id=ids.TIMELINE, config={"displaylogo": False}),
+                ],
+                className="panel timeline",
+            ),  # fmt: skip
+            html.Section(
+                [
+                    html.H2(id=ids.TABLE_TITLE),
+                    dash_table.DataTable(
+                        id=ids.COMMUNE_TABLE,
+                        sort_action="native",
+                        filter_action="native",
+                        page_size=15,
+                        style_table={"overflowX": "auto"},
+                        style_cell={
+                            "fontFamily": "inherit",
+                            "padding": "4px 8px",
+                            "textAlign": "left",
+                        },
+                        style_header={"fontWeight": "600"},
+                    ),  # fmt: skip
+                ],
+                className="panel table-twin",
+            ),
+            html.Section(id=ids.PROVENANCE, className="panel provenance"),
+        ],
+        id="main",
+        tabIndex="-1",
     )
 
 
 def build_layout(bundle: DataBundle) -> html.Div:
-    default = bundle.vintage_keys[-1]
+    options = option_lists(i18n.DEFAULT_LANGUAGE, bundle.example is not None)
     return html.Div(
         [
-            html.Header(
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.STATE),
+            dcc.Store(id=ids.LANG_STORE),
+            dcc.Store(id=ids.MAP_META),
+            dcc.Store(id=ids.NOTICE_KEYS, data=[]),
+            dcc.Store(id=ids.UPLOAD_STORE, storage_type="memory"),
+            dcc.Store(id=ids.HTML_LANG_SINK),
+            build_header(),
+            html.Div(
                 [
-                    html.H1("CSIL coverage atlas"),
-                    html.P(
-                        "Belgian communes by commune division. Coverage data comes next.",
-                        className="subtitle",
+                    html.Aside(
+                        [build_dataset_controls(options), build_filters(options)],
+                        className="sidebar",
                     ),
-                ]
+                    build_main(options),
+                ],
+                className="body",
             ),
-            html.Div([build_vintage_dropdown(bundle, default)], className="controls"),
-            html.P(id=ids.MAP_SUMMARY, className="map-summary", **{"aria-live": "polite"}),
-            dcc.Graph(
-                id=ids.MAP,
-                className="map",
-                config={"displaylogo": False, "scrollZoom": True},
-                style={"height": "72vh"},
-            ),
-            build_attribution(bundle, default),
+            html.Footer(id=ids.ATTRIBUTION, className="attribution"),
         ],
         className="page",
     )

@@ -1,0 +1,42 @@
+"""The language switch: every static text and option label, from the catalogue."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output
+
+from dashboard import i18n, ids
+from dashboard.bundle import DataBundle
+from dashboard.layout.components import build_notices
+from dashboard.layout.main import TEXT_TARGETS, option_lists
+
+
+def register(app: Dash, bundle: DataBundle) -> None:
+    has_example = bundle.example is not None
+    option_ids = list(option_lists(i18n.DEFAULT_LANGUAGE, has_example))
+
+    @app.callback(
+        *[Output(cid, prop) for cid, prop, _ in TEXT_TARGETS],
+        *[Output(cid, "options") for cid in option_ids],
+        Input(ids.LANG_STORE, "data"),
+    )
+    def update_texts(lang):
+        lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+        texts = [i18n.t(key, lang) for _, _, key in TEXT_TARGETS]
+        options = option_lists(lang, has_example)
+        return (*texts, *[options[cid] for cid in option_ids])
+
+    @app.callback(
+        Output(ids.NOTICES, "children"),
+        Input(ids.NOTICE_KEYS, "data"),
+        Input(ids.LANG_STORE, "data"),
+    )
+    def update_notices(keys, lang):
+        lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+        return build_notices(list(keys or []), lang)
+
+    # <html lang> follows the page language (screen readers pronounce accordingly).
+    app.clientside_callback(
+        "function(lang) { if (lang) { document.documentElement.lang = lang; } return lang; }",
+        Output(ids.HTML_LANG_SINK, "data"),
+        Input(ids.LANG_STORE, "data"),
+    )

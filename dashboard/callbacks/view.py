@@ -1,0 +1,198 @@
+"""The view: map, key figures, breakdown, timeline, table and provenance for a state.
+
+Thin: read the state, ask :mod:`dashboard.views` what to show, hand it to the figure and
+component builders. A change that keeps the commune division sends a patch (colours and
+hover texts), never the geometry again.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dash import Dash, Input, Output, Patch, State, ctx, no_update
+
+from dashboard import i18n, ids, views
+from dashboard.bundle import DataBundle
+from dashboard.callbacks.state import date_keys, state_from_data
+from dashboard.coverage.model import Status
+from dashboard.figures.charts import breakdown_bar_figure, timeline_figure
+from dashboard.figures.map import (
+    BELGIUM_CENTER,
+    BELGIUM_ZOOM,
+    BRUSSELS_CENTER,
+    BRUSSELS_ZOOM,
+    coverage_map_figure,
+    coverage_map_updates,
+)
+from dashboard.layout import components
+from dashboard.layout.main import legend_items
+from dashboard.state import default_state, to_query
+from dashboard.upload import payload_to_snapshot
+
+COMMUNE_ZOOM = 10.5
+
+
+def map_output(bundle: DataBundle, shown, layers, meta: dict | None, lang: str):
+    """A whole figure when the geometry changes, else a patch of colours and texts."""
+    new_meta = {"vintage": shown.vintage}
+    if meta == new_meta:
+        patch = Patch()
+        for (_, trace, key), value in coverage_map_updates(layers).items():
+            patch["data"][trace][key] = value
+        return patch, no_update
+    data = bundle.vintages[shown.vintage]
+    fig = coverage_map_figure(layers, data.display, data.regions_display,
+                              accessible_name=i18n.t("a11y.map_name", lang))  # fmt: skip
+    return fig, new_meta
+
+
+def register(app: Dash, bundle: DataBundle) -> None:
+    keys = date_keys(bundle)
+
+    @lru_cache(maxsize=64)
+    def timeline(lang: str, regions: tuple[str, ...]):
+        frame = views.timeline_frame(bundle, lang, regions)
+        names = {g: i18n.region_label(g, lang) for g in views.GEOGRAPHY_OF_REGION.values()}
+        names["BE"] = i18n.region_label("BE", lang)
+        return timeline_figure(frame, y_label=i18n.t("timeline.y_share", lang),
+                               empty_message=i18n.t("table.empty", lang),
+                               series_names=names)  # fmt: skip
+
+    @app.callback(
+        Output(ids.MAP, "figure"),
+        Output(ids.MAP_META, "data"),
+        Output(ids.LEGEND, "children"),
+        Output(ids.MAP_SUMMARY, "children"),
+        Output(ids.MAP_NOTE, "children"),
+        Output(ids.KPI, "children"),
+        Output(ids.KPI_AS_OF, "children"),
+        Output(ids.BREAKDOWN_CHART, "figure"),
+        Output(ids.BREAKDOWN_TABLE, "data"),
+        Output(ids.BREAKDOWN_TABLE, "columns"),
+        Output(ids.BREAKDOWN_NOTES, "children"),
+        Output(ids.COMMUNE_TABLE, "data"),
+        Output(ids.COMMUNE_TABLE, "columns"),
+        Output(ids.PROVENANCE, "children"),
+        Output(ids.ILLUSTRATIVE_BANNER, "children"),
+        Output(ids.ATTRIBUTION, "children"),
+        Output(ids.TIMELINE, "figure"),
+        Output(ids.COMMUNE, "options"),
+        Input(ids.STATE, "data"),
+        Input(ids.UPLOAD_STORE, "data"),
+        State(ids.MAP_META, "data"),
+    )
+    def update_view(state_data, upload_payload, meta):
+        if state_data is None:
+            return (no_update,) * 18
+        state = state_from_data(state_data)
+        lang = state.lang
+        upload = payload_to_snapshot(upload_payload)
+        shown = views.shown_data(bundle, state.dataset, state.date, upload)
+        frame = views.commune_frame(bundle, shown, lang)
+        mask = views.filter_mask(frame, state)
+        layers = views.map_layers(bundle, shown, frame, mask, state, lang)
+        figure, new_meta = map_output(bundle, shown, layers, meta, lang)
+
+        public = shown.kind == "public"
+        labels = {s.value: i18n.status_label(s, lang) for s in Status}
+        if public:
+            labels[Status.UNKNOWN.value] += f" — {i18n.t('legend.region_share', lang)}"
+        legend = legend_items(labels, i18n.t("legend.title", lang), i18n.t("legend.flags", lang),
+                              region_shading=public)  # fmt: skip
+        note = i18n.t("notice.aggregates_only", lang) if shown.kind == "public" else ""
+
+        figures, as_of = views.key_figures(bundle, shown, frame, mask, state, lang)
+        table, notes = views.breakdown_table(bundle, shown, frame, mask, state.level, lang)
+        chart = breakdown_bar_figure(
+            views.breakdown_chart_frame(table, shown, lang),
+            value_label=i18n.t("table.share_communes", lang),
+            empty_message=i18n.t("table.empty", lang),
+            stacked=shown.kind != "public",
+        )
+        b_data, b_columns = components.build_breakdown_table(table, shown, lang)
+        c_data, c_columns = components.build_commune_table(
+            views.commune_table(frame, mask, lang), lang
+        )
+        vintage = bundle.vintages[shown.vintage].vintage
+        provenance = components.build_provenance(
+            views.sources_used(bundle, shown, frame), shown, frame, vintage.attribution, lang
+        )
+        attribution = [
+            i18n.t("provenance.division", lang, count=len(frame), vintage=vintage.label),
+            " · ",
+            i18n.t("provenance.boundaries", lang, attribution=vintage.attribution),
+        ]
+        commune_options = [
+            {"label": f"{n} ({c})", "value": c}
+            for n, c in sorted(zip(frame["name"], frame["nis"], strict=True))
+        ]
+        return (
+            figure, new_meta, legend, views.map_summary(shown, frame, mask, lang), note,
+            components.build_key_figures(figures), as_of, chart, b_data, b_columns,
+            [components.html.Li(n) for n in notes], c_data, c_columns, provenance,
+            components.build_banner(shown, lang), attribution,
+            timeline(lang, tuple(state.region)), commune_options,
+        )  # fmt: skip
+
+    @app.callback(
+        Output(ids.DATE, "max"),
+        Output(ids.DATE, "marks"),
+        Output(ids.DATE_WRAPPER, "hidden"),
+        Output(ids.DATE_VALUE, "children"),
+        Input(ids.STATE, "data"),
+        Input(ids.UPLOAD_STORE, "data"),
+    )
+    def update_date_slider(state_data, upload_payload):
+        """Published dates for the public record; a file's own date otherwise (no slider)."""
+        state = state_from_data(state_data)
+        lang = state.lang
+        marks: dict[int, str] = {}
+        for i, key in enumerate(keys):
+            if key[:4] not in marks.values():
+                marks[i] = key[:4]
+        shown_key = state.date or keys[-1]
+        if state.dataset == "example" and bundle.example is not None:
+            shown_key = bundle.example.as_of.isoformat()
+        upload = payload_to_snapshot(upload_payload)
+        if state.dataset == "upload" and upload is not None:
+            shown_key = upload.as_of.isoformat()
+        text = i18n.t("kpi.as_of", lang, date=i18n.format_date(shown_key, lang))
+        return len(keys) - 1, marks, state.dataset != "public", text
+
+    points = {}
+    for data in bundle.vintages.values():
+        for nis, lat, lon in data.communes[["nis", "lat", "lon"]].itertuples(index=False):
+            points[nis] = {"lat": lat, "lon": lon}
+
+    @app.callback(
+        Output(ids.MAP, "figure", allow_duplicate=True),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.BRUSSELS, "n_clicks"),
+        Input(ids.RESET, "n_clicks"),
+        Input(ids.COMMUNE, "value"),
+        State(ids.STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def update_map_view(_brussels, _reset, commune, state_data):
+        """Zoom to Brussels's 19 communes, to a chosen commune, or back to the default view."""
+        patch = Patch()
+        search = no_update
+        if ctx.triggered_id == ids.BRUSSELS:
+            center, zoom = BRUSSELS_CENTER, BRUSSELS_ZOOM
+        elif ctx.triggered_id == ids.RESET:
+            center, zoom = BELGIUM_CENTER, BELGIUM_ZOOM
+            search = to_query(default_state(state_from_data(state_data).lang))
+        elif commune in points:
+            center, zoom = points[commune], COMMUNE_ZOOM
+        else:
+            return no_update, no_update
+        patch["layout"]["map"]["center"] = center
+        patch["layout"]["map"]["zoom"] = zoom
+        return patch, search
+
+    # The share link: the page's own address, as the browser has it.
+    app.clientside_callback(
+        "function(search) { return window.location.href; }",
+        Output(ids.SHARE, "value"),
+        Input(ids.URL, "search"),
+    )

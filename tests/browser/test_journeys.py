@@ -1,0 +1,206 @@
+"""The main user journeys, in a real headless Chromium against the real server."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from tests.browser.conftest import wait_for
+
+pytestmark = [pytest.mark.browser, pytest.mark.shared]
+
+COMMUNES_TRACE = 1  # trace index of the commune layer (dashboard.figures.map)
+
+
+def _plot(driver, element_id="coverage-map"):
+    return driver.execute_script(
+        "const g = document.querySelector('#" + element_id + " .js-plotly-plot');"
+        "if (!g || !g.data) return null;"
+        "return g.data.map(t => ({locations: Array.from(t.locations || []),"
+        " z: Array.from(t.z || []), type: t.type, n: (t.lat || []).length}));"
+    )
+
+
+def _communes(driver):
+    plot = _plot(driver)
+    return plot[COMMUNES_TRACE] if plot and len(plot) > COMMUNES_TRACE else None
+
+
+def _kpis(driver):
+    return [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#key-figures .kpi")]
+
+
+def _text(driver, css):
+    return driver.find_element(By.CSS_SELECTOR, css).text
+
+
+def _open(driver, url, communes=None):
+    driver.get(url)
+    wait_for(lambda: _communes(driver) and len(_communes(driver)["locations"]) > 500,
+             timeout=60, message="the map")  # fmt: skip
+    wait_for(lambda: _kpis(driver), message="key figures")
+    if communes:
+        wait_for(lambda: len(_communes(driver)["locations"]) == communes,
+                 message=f"{communes} communes")  # fmt: skip
+
+
+def _click_option(driver, control_id, value):
+    box = driver.find_element(By.CSS_SELECTOR, f"#{control_id} input[value='{value}']")
+    box.find_element(By.XPATH, "./ancestor::label").click()
+
+
+def _changed(driver, before_fn, before, message):
+    return wait_for(lambda: (now := before_fn(driver)) != before and now, message=message)
+
+
+def test_open_shows_every_commune_and_published_figures(live_server, browser):
+    _open(browser, live_server + "?lang=en")
+    communes = _communes(browser)
+    assert len(communes["locations"]) == len(set(communes["locations"])) == 581
+    kpis = _kpis(browser)
+    assert kpis[0].startswith("Cells")
+    assert "published" in _text(browser, "#map-note").lower()
+    assert browser.find_element(By.ID, "map-figure").get_attribute("role") == "img"
+    assert "communes" in _text(browser, "#map-summary")
+
+
+def test_region_filter_changes_map_figures_breakdown_and_table(live_server, browser):
+    _open(browser, live_server + "?lang=en&dataset=example", communes=589)
+    kpis = _kpis(browser)
+    breakdown = _text(browser, "#breakdown-table")
+    table = _text(browser, "#commune-table")
+    z = _communes(browser)["z"]
+    _click_option(browser, "region-filter", "03000")
+    wait_for(lambda: "region=03000" in browser.current_url, message="link updated")
+    _changed(browser, _kpis, kpis, "key figures")
+    assert "Wallo" in " ".join(_kpis(browser))  # the region benchmark is named
+    assert _changed(browser, lambda d: _communes(d)["z"], z, "map colours")
+    outside = 5.5  # category "outside" (index 5) marks communes not in the selection
+    assert _communes(browser)["z"].count(outside) == 589 - 262
+    _changed(browser, lambda d: _text(d, "#breakdown-table"), breakdown, "breakdown")
+    assert "Flemish" not in _text(browser, "#breakdown-table")
+    _changed(browser, lambda d: _text(d, "#commune-table"), table, "commune table")
+
+
+def test_moving_the_date_changes_vintage_and_figures(live_server, browser):
+    _open(browser, live_server + "?lang=en", communes=581)
+    slider = browser.find_element(By.CSS_SELECTOR, "#date-slider [role=slider]")
+    slider.click()
+    slider.send_keys(Keys.HOME, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)  # 2016-05-27
+    wait_for(lambda: "date=2016-05-27" in browser.current_url, message="date in link")
+    wait_for(lambda: len(_communes(browser)["locations"]) == 589, message="589 communes")
+    wait_for(lambda: "109" in _kpis(browser)[0], message="109 cells")
+    assert "27 May 2016" in _text(browser, "#date-value")
+
+
+def test_published_breakdown_2016_and_2019(live_server, browser):
+    _open(browser, live_server + "?lang=en&date=2016-05-27", communes=589)
+    rows = wait_for(lambda: _table_rows(browser, "breakdown-table"), message="breakdown")
+    by_area = {r[0]: r for r in rows}
+    assert by_area["Flemish Region"][1:3] == ["77", "112"]
+    assert by_area["Walloon Region"][1:3] == ["19", "27"]
+    assert by_area["Brussels-Capital Region"][1:3] == ["13", "13"]
+    _open(browser, live_server + "?lang=en&date=2019-06-15", communes=581)
+    rows = wait_for(lambda: _table_rows(browser, "breakdown-table"), message="breakdown")
+    by_area = {r[0]: r for r in rows}
+    assert by_area["Belgium"][1:4] == ["253", "382", "116"]
+    assert by_area["Flemish Region"][1:4] == ["164", "255", "30"]
+    assert by_area["Walloon Region"][1:4] == ["70", "108", "86"]
+    assert by_area["Brussels-Capital Region"][1:4] == ["19", "19", "0"]
+    assert by_area["German-speaking Community"][1:4] == ["2", "9", "0"]
+
+
+def _table_rows(driver, table_id):
+    rows = driver.find_elements(By.CSS_SELECTOR, f"#{table_id} tr")
+    out = [[c.text for c in r.find_elements(By.CSS_SELECTOR, "td")] for r in rows]
+    return [r for r in out if r]
+
+
+def test_switching_language_changes_labels(live_server, browser):
+    _open(browser, live_server + "?lang=en")
+    assert _text(browser, "#page-title") == "CSIL coverage atlas"
+    legend = _text(browser, "#map-legend")
+    _click_option(browser, "language-switch", "nl")
+    wait_for(lambda: "LIVC" in _text(browser, "#page-title"), message="Dutch title")
+    wait_for(lambda: _text(browser, "#map-legend") != legend, message="Dutch legend")
+    assert "Eigen LIVC" in _text(browser, "#map-legend")
+    assert "lang=nl" in browser.current_url
+    assert browser.execute_script("return document.documentElement.lang") == "nl"
+    header = _text(browser, "#breakdown-table")
+    assert "Gebied" in header or "Gewest" in header
+
+
+def test_broken_upload_shows_errors_and_keeps_the_map(live_server, browser, tmp_path):
+    _open(browser, live_server + "?lang=en&dataset=example", communes=589)
+    z = _communes(browser)["z"]
+    bad = tmp_path / "members.csv"
+    bad.write_text("nis_code;commune;status;cell;as_of\n"
+                   "21004;Bruxelles;own_cell;;2016-05-27\n"
+                   "99999;Nowhere;maybe;;2016-05-27\n", encoding="utf-8")  # fmt: skip
+    browser.find_element(By.CSS_SELECTOR, "#upload input[type=file]").send_keys(str(bad))
+    wait_for(lambda: _table_rows(browser, "upload-errors"), message="error table")
+    errors = " ".join(" ".join(r) for r in _table_rows(browser, "upload-errors"))
+    assert "members.csv" in errors and "3" in errors  # file and row
+    assert "99999" in errors and "maybe" in errors
+    assert _communes(browser)["z"] == z  # the previous data stays on screen
+    assert "dataset=example" in browser.current_url
+
+
+def test_valid_upload_changes_the_map(live_server, browser, tmp_path):
+    _open(browser, live_server + "?lang=en", communes=581)
+    before = _communes(browser)["z"]
+    good = tmp_path / "cells.csv"
+    good.write_text("Code INS;Commune;Statut;Cellule;Date\n"
+                    "21004;Bruxelles;cellule propre;;15/06/2019\n"
+                    "21001;Anderlecht;pas de cellule;;15/06/2019\n"
+                    "11002;Anvers;cellule propre;;15/06/2019\n", encoding="cp1252")  # fmt: skip
+    browser.find_element(By.CSS_SELECTOR, "#upload input[type=file]").send_keys(str(good))
+    wait_for(lambda: "cells.csv" in _text(browser, "#upload-result"), message="success")
+    wait_for(lambda: "dataset=upload" in browser.current_url, message="upload view")
+    after = _changed(browser, lambda d: _communes(d)["z"], before, "map colours")
+    codes = _communes(browser)["locations"]
+    own, none = 0.5, 3.5  # categories own_cell (0) and none (3)
+    assert after[codes.index("21004")] == own and after[codes.index("21001")] == none
+    assert "2 of 581 communes" in _kpis(browser)[1]  # two own cells in the file
+
+
+def test_share_link_restores_the_view(live_server, browser):
+    _open(browser, live_server + "?lang=de&date=2019-06-15&region=03000&status=planned")
+    wait_for(lambda: "Zellen" in _kpis(browser)[0], message="German")
+    link = browser.find_element(By.ID, "share-link").get_attribute("value")
+    assert "region=03000" in link and "lang=de" in link
+    kpis, summary = _kpis(browser), _text(browser, "#map-summary")
+    z = _communes(browser)["z"]
+    browser.get("about:blank")
+    _open(browser, link)
+    wait_for(lambda: _kpis(browser) == kpis, message="same key figures")
+    assert _text(browser, "#map-summary") == summary
+    assert _communes(browser)["z"] == z
+    checked = browser.find_elements(By.CSS_SELECTOR, "#status-filter input:checked")
+    assert [c.get_attribute("value") for c in checked] == ["planned"]
+
+
+def test_malformed_link_falls_back_with_a_notice(live_server, browser):
+    _open(browser, live_server + "?lang=en&date=1999-13-45&region=Atlantis&pop=huge")
+    notices = wait_for(lambda: _text(browser, "#notices"), message="notices")
+    assert "date" in notices.lower() and "region" in notices.lower()
+    assert len(_communes(browser)["locations"]) == 581  # the default view
+
+
+def test_no_request_leaves_the_machine(live_server, browser):
+    browser.get_log("performance")  # drop what earlier tests logged
+    _open(browser, live_server + "?lang=fr&date=2016-05-27", communes=589)
+    _click_option(browser, "dataset-choice", "example")
+    wait_for(lambda: "dataset=example" in browser.current_url, message="example")
+    hosts = set()
+    for entry in browser.get_log("performance"):
+        msg = json.loads(entry["message"])["message"]
+        if msg["method"] == "Network.requestWillBeSent":
+            url = msg["params"]["request"]["url"]
+            if url.startswith(("http:", "https:", "ws:", "wss:")):
+                hosts.add(urlsplit(url).hostname)
+    assert hosts == {"127.0.0.1"}
