@@ -160,39 +160,3 @@ def coverage_map_updates(layers: MapLayers) -> dict[tuple, object]:
         for key, value in values.items():
             updates[("data", trace, key)] = value
     return updates
-
-
-def region_map_figure(
-    communes: pd.DataFrame, geojson: dict, region_labels: dict[str, str]
-) -> go.Figure:
-    """Every commune coloured by region (the plain reference map)."""
-    colours = {"02000": "#E69F00", "03000": "#0072B2", "04000": "#CC79A7"}
-    fig = go.Figure()
-    for region, colour in colours.items():
-        rows = communes[communes["region"] == region]
-        if rows.empty:
-            continue
-        label = region_labels.get(region, region)
-        fig.add_trace(
-            go.Choroplethmap(
-                geojson={
-                    "type": "FeatureCollection",
-                    "features": [f for f in geojson["features"] if f["id"] in set(rows["nis"])],
-                },
-                locations=rows["nis"].tolist(),
-                z=[1] * len(rows),
-                colorscale=[[0, colour], [1, colour]],
-                showscale=False,
-                name=label,
-                showlegend=True,
-                marker={"line": {"width": 0.5, "color": "white"}},
-                customdata=rows[["name_fr", "name_nl"]].to_numpy(),
-                hovertemplate="<b>%{customdata[0]}</b> / %{customdata[1]}<extra></extra>",
-            )
-        )
-    fig.update_layout(
-        map={"style": "white-bg", "center": BELGIUM_CENTER, "zoom": BELGIUM_ZOOM},
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        uirevision=MAP_UIREVISION,
-    )
-    return fig

@@ -1,0 +1,122 @@
+"""What each part of the page shows, on the real data (published figures reproduced)."""
+
+import pytest
+
+from dashboard import views
+from dashboard.callbacks.state import (
+    controls_from_state,
+    date_keys,
+    state_from_controls,
+    state_from_data,
+    state_to_data,
+)
+from dashboard.coverage.model import Status
+from dashboard.state import ViewState
+from dashboard.upload import payload_to_snapshot, snapshot_to_payload
+
+pytestmark = pytest.mark.shared
+
+
+def _view(bundle, state, upload=None):
+    shown = views.shown_data(bundle, state.dataset, state.date, upload)
+    frame = views.commune_frame(bundle, shown, state.lang)
+    return shown, frame, views.filter_mask(frame, state)
+
+
+def test_public_date_picks_its_vintage_and_leaves_the_rest_unknown(bundle):
+    shown, frame, mask = _view(bundle, ViewState(date="2016-05-27"))
+    assert shown.vintage == "1977-2018" and len(frame) == 589
+    assert (frame["status"] == "unknown").sum() > 500  # no invented commune data
+    shown, frame, _ = _view(bundle, ViewState(date="2019-06-15"))
+    assert shown.vintage == "2019-2024" and len(frame) == 581
+    brussels = frame[frame["region"] == "04000"]
+    assert (brussels["status"] == Status.OWN_CELL.value).all()  # S01: 19 cells, 19 communes
+
+
+def test_published_breakdown_2016_is_exact(bundle):
+    state = ViewState(date="2016-05-27", lang="en")
+    shown, frame, mask = _view(bundle, state)
+    table, notes = views.breakdown_table(bundle, shown, frame, mask, "region", "en")
+    t = table.set_index("geography")
+    assert [t.at[g, "cells"] for g in ("BE-VLG", "BE-WAL", "BE-BRU", "BE")] == [77, 19, 13, 109]
+    assert [t.at[g, "communes_with_cell"] for g in ("BE-VLG", "BE-WAL", "BE-BRU", "BE")] == [
+        112, 27, 13, 152]  # fmt: skip
+    assert t.at["BE-VLG", "share_communes"] == pytest.approx(112 / 308)
+
+
+def test_published_breakdown_2019_and_conflict_note(bundle):
+    shown, frame, mask = _view(bundle, ViewState(date="2019-06-15", lang="en"))
+    t, _ = views.breakdown_table(bundle, shown, frame, mask, "region", "en")
+    t = t.set_index("geography")
+    assert t.at["BE", "cells"] == 253 and t.at["BE", "communes_with_cell"] == 382
+    assert t.at["BE-DG", "cells"] == 2
+    shown, frame, mask = _view(bundle, ViewState(date="2018-10-17", lang="en"))
+    _, notes = views.breakdown_table(bundle, shown, frame, mask, "province", "en")
+    assert notes and "published" in notes[0].lower()  # lower levels are not public
+
+
+def test_key_figures_public_and_benchmarks(bundle):
+    state = ViewState(date="2016-05-27", region=("02000",), lang="en")
+    shown, frame, mask = _view(bundle, state)
+    figures, as_of = views.key_figures(bundle, shown, frame, mask, state, "en")
+    assert figures[0].value == "77" and "Belgium: 109" in figures[0].benchmarks
+    assert figures[1].value == "112 of 308 communes"
+    assert figures[3].missing  # population share: not published, said so
+    assert as_of == "as of 27 May 2016"
+
+
+def test_example_is_illustrative_and_filters_apply(bundle):
+    state = ViewState(dataset="example", region=("03000",), lang="fr")
+    shown, frame, mask = _view(bundle, state)
+    assert shown.illustrative and shown.kind == "example"
+    assert mask.sum() == 262
+    figures, _ = views.key_figures(bundle, shown, frame, mask, state, "fr")
+    assert any("Belgique" in b for b in figures[2].benchmarks)
+    table, _ = views.breakdown_table(bundle, shown, frame, mask, "province", "fr")
+    assert set(table["communes"]).issubset(set(range(1, 263)))
+    assert table["communes"].sum() == 262
+    layers = views.map_layers(bundle, shown, frame, mask, state, "fr")
+    assert (layers.communes["category"] == "outside").sum() == 589 - 262
+
+
+def test_status_flag_and_population_filters(bundle):
+    state = ViewState(dataset="example", status=(Status.NONE,), pop_band="50k-plus")
+    shown, frame, mask = _view(bundle, state)
+    sel = frame[mask]
+    assert (sel["status"] == "none").all() and (sel["population"] >= 50_000).all()
+    state = ViewState(date="2016-05-27", flag=("pilot_2016",))
+    shown, frame, mask = _view(bundle, state)
+    assert mask.sum() == 15  # the 15 pilot communes
+
+
+def test_timeline_has_every_published_date_with_sources(bundle):
+    frame = views.timeline_frame(bundle, "en")
+    assert frame["date"].dt.year.min() == 2016 and frame["date"].dt.year.max() >= 2021
+    assert frame["hover"].str.contains(r"Source: S\d\d").all()
+    be_2019 = frame[(frame["geography"] == "BE") & (frame["date"] == "2019-06-15")]
+    assert be_2019["share"].iloc[0] == pytest.approx(382 / 581)
+
+
+def test_provenance_lists_the_sources_used(bundle):
+    shown, frame, _ = _view(bundle, ViewState(date="2019-06-15"))
+    ids = set(views.sources_used(bundle, shown, frame)["source_id"])
+    assert "S01" in ids
+
+
+def test_controls_and_state_round_trip(bundle):
+    keys = date_keys(bundle)
+    state = ViewState(date="2019-06-15", region=("03000",), status=(Status.PLANNED,),
+                      lang="de", level="province")  # fmt: skip
+    values = controls_from_state(state, keys)
+    assert state_from_controls(values, keys, ViewState()) == state
+    assert state_from_data(state_to_data(state)) == state
+    upload = ViewState(dataset="upload")
+    assert state_from_data(state_to_data(upload)) == upload  # not lost like in a link
+
+
+def test_upload_payload_round_trip(bundle):
+    snap = bundle.example
+    back = payload_to_snapshot(snapshot_to_payload(snap, "x.csv"))
+    assert back.statuses == snap.statuses and back.cells == snap.cells
+    assert back.as_of == snap.as_of and back.illustrative
+    assert payload_to_snapshot({"v": 99}) is None and payload_to_snapshot(None) is None
