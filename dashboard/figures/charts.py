@@ -57,7 +57,7 @@ def breakdown_bar_figure(
             )  # fmt: skip
         fig.update_layout(
             barmode="stack",
-            legend={"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom",
+            legend={"orientation": "h", "x": 0, "y": -0.12, "xanchor": "left", "yanchor": "top",
                     "traceorder": "normal"},
         )  # fmt: skip
     else:
@@ -70,11 +70,12 @@ def breakdown_bar_figure(
                 hovertemplate="%{y}: %{text}<extra></extra>",
             )
         )  # fmt: skip
+    labels = list(order["label"])
     fig.update_layout(
-        xaxis={"tickformat": ".0%", "range": [0, 1], "title": value_label},
-        yaxis={"automargin": True},
-        margin={"l": 10, "r": 10, "t": 50 if stacked else 10, "b": 40},
-        height=max(240, 90 + 28 * len(frame)),
+        xaxis={"tickformat": ".0%", "range": [0, 1], "title": value_label, "side": "top"},
+        yaxis={"automargin": True, "tickmode": "array", "tickvals": labels, "ticktext": labels},
+        margin={"l": 10, "r": 10, "t": 40, "b": 90 if stacked else 10},
+        height=max(260, 130 + 30 * len(frame)),
         plot_bgcolor="white",
         paper_bgcolor="white",
         font=FONT,

@@ -262,7 +262,7 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
                     ),
                     html.Div(
                         [
-                            dcc.Graph(id=ids.BREAKDOWN_CHART, config={"displaylogo": False}),
+                            dcc.Graph(id=ids.BREAKDOWN_CHART, config={"displayModeBar": False}),
                             dash_table.DataTable(
                                 id=ids.BREAKDOWN_TABLE,
                                 sort_action="native",
@@ -281,7 +281,7 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
             html.Section(
                 [
                     html.H2(id=ids.TIMELINE_TITLE),
-                    dcc.Graph(id=ids.TIMELINE, config={"displaylogo": False}),
+                    dcc.Graph(id=ids.TIMELINE, config={"displayModeBar": False}),
                 ],
                 className="panel timeline",
             ),  # fmt: skip

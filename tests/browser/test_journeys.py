@@ -204,3 +204,37 @@ def test_no_request_leaves_the_machine(live_server, browser):
             if url.startswith(("http:", "https:", "ws:", "wss:")):
                 hosts.add(urlsplit(url).hostname)
     assert hosts == {"127.0.0.1"}
+
+
+def test_controls_reachable_by_keyboard(live_server, browser):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    _open(browser, live_server + "?lang=en")
+    browser.execute_script("document.activeElement && document.activeElement.blur()")
+    reached = set()
+    for _ in range(45):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        el = browser.switch_to.active_element
+        owner = browser.execute_script(
+            "const e = arguments[0]; const c = e.closest('[id]'); return c ? c.id : '';", el
+        )
+        reached.add(owner)
+    wanted = {"skip-link", "language-switch", "dataset-choice", "region-filter",
+              "province-filter", "status-filter", "flag-filter", "pop-band-filter",
+              "commune-search", "zoom-brussels", "reset-view", "share-link", "upload"}  # fmt: skip
+    assert wanted <= reached, wanted - reached
+    assert any("date-slider" in r for r in reached)
+
+
+def test_brussels_zoom_and_commune_table_search(live_server, browser):
+    _open(browser, live_server + "?lang=en&dataset=example", communes=589)
+    browser.find_element(By.ID, "zoom-brussels").click()
+    wait_for(lambda: browser.execute_script(
+        "return document.querySelector('#coverage-map .js-plotly-plot').layout.map.zoom") > 9,
+        message="zoomed to Brussels")  # fmt: skip
+    # the table twin of the map is searchable (per-column filters)
+    filters = browser.find_elements(By.CSS_SELECTOR, "#commune-table th.dash-filter input")
+    filters[0].send_keys("Liège", Keys.ENTER)
+    rows = wait_for(lambda: (r := _table_rows(browser, "commune-table")) and len(r) < 5 and r,
+                    message="filtered table")  # fmt: skip
+    assert rows[0][0].startswith("Liège")
