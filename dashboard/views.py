@@ -384,6 +384,30 @@ BREAKDOWN_COLUMNS = ("label", "cells", "communes", "own_cell", "shared_cell", "p
                      "unknown", "share_communes", "share_population")  # fmt: skip
 
 
+def conflict_notes(bundle: DataBundle, rows: pd.DataFrame, geo: str, lang: str) -> list[str]:
+    """A note for every shown figure another source contradicts (same date or not)."""
+    snaps = bundle.record.snapshots
+    notes = []
+    for o in rows.to_dict(orient="records"):
+        others = [x for x in str(o.get("conflict_with") or "").split(";") if x]
+        others += [x for x in str(o.get("other_sources") or "").split(";") if x]
+        for src in dict.fromkeys(others):
+            hit = snaps[(snaps["source_id"] == src) & (snaps["geography"] == geo)
+                        & (snaps["measure"] == o["measure"])]  # fmt: skip
+            if hit.empty:
+                continue
+            said = ", ".join(
+                f"{v} ({i18n.format_date(d, lang)})"
+                for v, d in zip(hit["value"], hit["as_of"], strict=True)
+            )
+            notes.append(
+                i18n.t("notice.sources_disagree", lang, a=f"{o['source_id']} ({o['value']})",
+                       b=src, value=said)
+                + f" — {i18n.region_label(geo, lang)}, {i18n.measure_label(o['measure'], lang)}"
+            )  # fmt: skip
+    return notes
+
+
 def restrict(snapshot: MembershipSnapshot, codes: set[str]) -> MembershipSnapshot:
     """The snapshot for a selection of communes (cells with a member in it)."""
     return dataclasses.replace(
@@ -420,15 +444,7 @@ def breakdown_table(
                 "share_communes": share,
                 "source": ", ".join(sorted(set(sub["source_id"]))),
             })  # fmt: skip
-            for o in sub.itertuples():
-                others = getattr(o, "other_values", "") or ""
-                if others:
-                    notes.append(i18n.t("notice.sources_disagree", lang,
-                                        a=f"{o.source_id} ({o.value})",
-                                        b=getattr(o, "other_sources", "") or "",
-                                        value=others)
-                                 + f" — {i18n.region_label(geo, lang)}, "
-                                 + i18n.measure_label(o.measure, lang))  # fmt: skip
+            notes += conflict_notes(bundle, sub, geo, lang)
         if level != "region":
             notes.insert(
                 0, i18n.t("breakdown.published_only", lang,

@@ -238,3 +238,23 @@ def test_brussels_zoom_and_commune_table_search(live_server, browser):
     rows = wait_for(lambda: (r := _table_rows(browser, "commune-table")) and len(r) < 5 and r,
                     message="filtered table")  # fmt: skip
     assert rows[0][0].startswith("Liège")
+
+
+def test_unrecognised_header_can_be_mapped(live_server, browser, tmp_path):
+    _open(browser, live_server + "?lang=en", communes=581)
+    f = tmp_path / "mapped.csv"
+    f.write_text("NIS,Etat de la cellule,Date\n21004,own_cell,2019-06-15\n"
+                 "21001,none,2019-06-15\n", encoding="utf-8")  # fmt: skip
+    browser.find_element(By.CSS_SELECTOR, "#upload input[type=file]").send_keys(str(f))
+    wait_for(lambda: "Etat de la cellule" in _text(browser, "#upload-mapping"), message="form")
+    dropdown = browser.find_element(By.CSS_SELECTOR, "#upload-mapping .dash-dropdown")
+    dropdown.click()
+    option = wait_for(lambda: next(o for o in browser.find_elements(By.CSS_SELECTOR,
+                                                                     "[role=option]")
+                                   if o.text == "Status"), message="Status option")  # fmt: skip
+    option.click()
+    browser.find_element(By.ID, "mapping-apply").click()
+    wait_for(lambda: "mapped.csv" in _text(browser, "#upload-result")
+             and "dataset=upload" in browser.current_url, message="imported")  # fmt: skip
+    codes = _communes(browser)["locations"]
+    assert _communes(browser)["z"][codes.index("21004")] == 0.5  # own cell

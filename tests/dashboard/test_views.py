@@ -120,3 +120,10 @@ def test_upload_payload_round_trip(bundle):
     assert back.statuses == snap.statuses and back.cells == snap.cells
     assert back.as_of == snap.as_of and back.illustrative
     assert payload_to_snapshot({"v": 99}) is None and payload_to_snapshot(None) is None
+
+
+def test_conflicting_sources_are_named(bundle):
+    shown, frame, mask = _view(bundle, ViewState(date="2018-10-17", lang="en"))
+    table, notes = views.breakdown_table(bundle, shown, frame, mask, "region", "en")
+    assert table.set_index("geography").at["BE", "cells"] == 230  # the default source, S09
+    assert any("S09 (230)" in n and "S10" in n and "228" in n for n in notes)
