@@ -1,0 +1,75 @@
+"""Benchmark (run by hand): what one filter change costs, server time and bytes sent.
+
+    .venv/bin/python bench/bench_view.py
+
+Prints the time to compute a view (public record and illustrative example), the size of a
+full map figure (with geometry) against the patch a recolouring filter change sends, and
+the time of a cold and a warm (cached) geometry load.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import plotly.io as pio
+
+import geodata
+from dashboard import views
+from dashboard.bundle import load_bundle
+from dashboard.figures.map import coverage_map_figure, coverage_map_updates
+from dashboard.settings import Settings
+from dashboard.state import ViewState
+
+
+def timed(fn, repeat=7):
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = fn()
+        runs.append(time.perf_counter() - t)
+    return out, statistics.median(runs)
+
+
+def main() -> None:
+    settings = Settings.from_env()
+    with tempfile.TemporaryDirectory() as tmp:
+        _, cold = timed(lambda: geodata.build_vintage("2019-2024", settings.geodata_dir), 1)
+        geodata.load_vintage("2019-2024", settings.geodata_dir, Path(tmp))
+        from geodata import communes
+
+        def warm():
+            communes._MEMO.clear()
+            return geodata.load_vintage("2019-2024", settings.geodata_dir, Path(tmp))
+
+        _, warm_t = timed(warm, 3)
+    print(f"geometry 2019-2024: build {cold:.2f} s, from cache {warm_t:.3f} s "
+          f"({cold / warm_t:.0f}x faster)")  # fmt: skip
+
+    bundle = load_bundle(settings)
+    for state in (ViewState(date="2019-06-15"), ViewState(dataset="example"),
+                  ViewState(dataset="example", region=("03000",), lang="nl")):  # fmt: skip
+
+        def compute(state=state):
+            shown = views.shown_data(bundle, state.dataset, state.date, None)
+            frame = views.commune_frame(bundle, shown, state.lang)
+            mask = views.filter_mask(frame, state)
+            layers = views.map_layers(bundle, shown, frame, mask, state, state.lang)
+            views.key_figures(bundle, shown, frame, mask, state, state.lang)
+            views.breakdown_table(bundle, shown, frame, mask, state.level, state.lang)
+            return shown, layers
+
+        (shown, layers), t = timed(compute)
+        data = bundle.vintages[shown.vintage]
+        full = len(pio.to_json(coverage_map_figure(layers, data.display, data.regions_display)))
+        patch = len(json.dumps({str(k): v for k, v in coverage_map_updates(layers).items()}))
+        print(f"{state.dataset:8} {state.date or '-':10} region={','.join(state.region) or 'all':6}"
+              f" view {t * 1000:6.0f} ms | full figure {full / 1024:6.0f} kB, "
+              f"patch {patch / 1024:5.0f} kB ({full / patch:.1f}x smaller)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
