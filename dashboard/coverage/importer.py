@@ -248,7 +248,7 @@ class _Log:
         )
 
     def failed(self) -> ImportResult:
-        errors = list(self.errors)
+        errors = sorted(self.errors, key=lambda e: e.row or 0)
         if self.dropped:
             errors.append(
                 ImportIssue(
@@ -700,7 +700,9 @@ def _map_columns(
             "add a header row: " + ", ".join(TEMPLATE_COLUMNS),
         )
         return []
-    width = max([len(table.header), *(len(v) for _r, v in table.rows)], default=0)
+    width = len(table.header)
+    if table.kind == "xlsx":  # CSV rows longer than the header are reported row by row
+        width = max([width, *(len(v) for _r, v in table.rows)])
     for i in range(width):
         header = table.header[i] if i < len(table.header) else ""
         target = explicit.get(i) or (vocab.header_field(header) if header else None)
@@ -1110,7 +1112,7 @@ def _resolve_commune(r: _Row, matcher: NameMatcher, day: dt.date, log: _Log) -> 
         code_v, name_v = name_v, None  # a code typed in the commune column
     if code_v and code_v.text:
         m = matcher.match_code(code_v.raw)
-        if not _report_match(r, code_v, m, matcher, day, log):
+        if not _report_match(r, code_v, m, matcher, day, log, is_code=True):
             return None
         if name_v and name_v.text:
             _check_name_agrees(r, name_v, m, matcher, log)
@@ -1130,9 +1132,14 @@ def _resolve_commune(r: _Row, matcher: NameMatcher, day: dt.date, log: _Log) -> 
 
 
 def _report_match(
-    r: _Row, v: _Value, m: NameMatch, matcher: NameMatcher, day: dt.date, log: _Log
+    r: _Row,
+    v: _Value,
+    m: NameMatch,
+    matcher: NameMatcher,
+    day: dt.date,
+    log: _Log,
+    is_code: bool = False,
 ) -> bool:
-    is_code = m.via in ("code", "historical code") or parse_code(v.raw) is not None
     if m.kind is MatchKind.OK:
         return True
     if m.kind is MatchKind.AMBIGUOUS:
@@ -1210,8 +1217,11 @@ def _check_name_agrees(
         )
 
 
-def _check_duplicates(rows: list[_Row], vintage: str, log: _Log) -> None:
+def _check_duplicates(rows: list[_Row], vintage: str, log: _Log) -> set[str]:
+    """Report communes on two rows; return the cell keys those rows name (their cell
+    checks would only repeat the problem)."""
     first: dict[str, _Row] = {}
+    touched: set[str] = set()
     for r in rows:
         if r.match is None or r.match.nis is None:
             continue
@@ -1220,6 +1230,7 @@ def _check_duplicates(rows: list[_Row], vintage: str, log: _Log) -> None:
             first[nis] = r
             continue
         prev = first[nis]
+        touched.update(k for k in (prev.cell_key, r.cell_key) if k)
         who = f"{r.match.official_name} ({nis})"
         v = r.get(vocab.COMMUNE) or r.get(vocab.NIS)
         assert v is not None
@@ -1252,6 +1263,7 @@ def _check_duplicates(rows: list[_Row], vintage: str, log: _Log) -> None:
             "keep one row per commune",
             v.cell,
         )
+    return touched
 
 
 def _row_label(r: _Row) -> str:
@@ -1371,13 +1383,18 @@ def _resolve_status(r: _Row, groups: dict[str, list[_Row]], log: _Log) -> Status
     return status
 
 
-def _build(rows: list[_Row], log: _Log) -> tuple[list[CommuneStatus], list[Cell]]:
+def _build(
+    rows: list[_Row], log: _Log, skip_cells: set[str] | None = None
+) -> tuple[list[CommuneStatus], list[Cell]]:
+    skip_cells = skip_cells or set()
     groups = _cell_groups(rows, log)
     statuses: list[CommuneStatus] = []
     no_cell: list[int] = []
     for r in rows:
         if r.match is None or r.match.nis is None or r.status is None:
             continue
+        if r.cell_key in skip_cells:
+            continue  # a duplicate commune is already reported
         status = _resolve_status(r, groups, log)
         if status is None:
             continue
@@ -1478,8 +1495,8 @@ def _interpret(
     matcher = geography.matcher(vintage)
     _parse_statuses(rows, log)
     matched = _resolve_communes(rows, matcher, day, log)
-    _check_duplicates(rows, vintage, log)
-    statuses, cells = _build(rows, log)
+    touched = _check_duplicates(rows, vintage, log)
+    statuses, cells = _build(rows, log, touched)
     _warn_examples(rows, log)
     log.info.update(
         {

@@ -1,7 +1,8 @@
 """Matching commune names and NIS codes typed by people to (NIS code, vintage).
 
 Names match regardless of case, accents, hyphens, apostrophes, dots, spaces and the
-forms "Saint / Sainte / Sint / Sankt / St. / St- / Ste" (all become ``st``), in French,
+forms "Saint / Sainte / Sint / Sankt / St. / St- / Ste" (all become ``st``, also when
+glued to the next word: "SaintGilles"), in French,
 Dutch and German, and through historical names: a name or code of another vintage is
 carried to the target vintage by the crosswalk.
 
@@ -32,6 +33,7 @@ from typing import Protocol
 import pandas as pd
 
 SAINT_FORMS = frozenset({"saint", "sainte", "sint", "st", "ste", "sankt", "skt"})
+SAINT_PREFIXES = ("sainte", "saint", "sankt", "sint", "ste")
 NAME_COLUMNS = ("name_fr", "name_nl", "name_de")
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -50,7 +52,20 @@ def name_tokens(text: str) -> list[str]:
     decomposed = unicodedata.normalize("NFKD", str(text).translate(_LIGATURES))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     words = _NOT_WORD.sub(" ", plain).split()
-    return ["st" if w in SAINT_FORMS else w for w in words]
+    return [_saint(w) for w in words]
+
+
+def _saint(word: str) -> str:
+    """``st`` for a Saint form, also glued to the next word ("SaintGilles" -> "stgilles").
+
+    Applied alike to the names indexed and to the query, so a name always matches itself.
+    """
+    if word in SAINT_FORMS:
+        return "st"
+    for prefix in SAINT_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return "st" + word[len(prefix) :]
+    return word
 
 
 def normalise_name(text: str) -> str:

@@ -117,6 +117,7 @@ STATUS_WORDS: Final[dict[str, tuple[str, ...]]] = {
         "pas de cellule", "aucune", "aucune cellule", "non", "sans", "sans cellule",
         "geen", "geen cel", "nee", "neen", "zonder", "zonder cel",
         "keine", "keine zelle", "nein", "ohne", "ohne zelle",
+        "0", "false", "faux", "onwaar", "falsch",
     ),
     Status.UNKNOWN: (
         "unknown", "not known", "?",

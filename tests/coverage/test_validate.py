@@ -1,0 +1,95 @@
+"""``csil-dashboard validate``: report text and exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard.coverage.validate import main_validate, parse_column_map, validate_file
+from tests.coverage.membership_fixtures import csv_text, geography
+
+D = "2016-05-27"
+
+
+def _write(tmp_path: Path, text: str, name: str = "members.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_valid_file_exits_0_and_lists_matches(tmp_path: Path) -> None:
+    text = csv_text(",Puurs,own cell,,2020-01-01,", "11001,,none,,2020-01-01,")
+    path = _write(tmp_path, text)
+    report, code = validate_file(path, geography=geography(), reconcile=False)
+    assert code == 0, report
+    assert "Errors: none" in report
+    assert "row 2: 'Puurs' -> 12041 Puurs-Sint-Amands (by historical name)" in report
+    assert "row 3: '11001' -> 11001 Aartselaar (by code)" in report
+    assert report.rstrip().endswith("OK: 2 communes can be imported (1 warning(s))")
+
+
+def test_broken_file_exits_1_with_file_row_column(tmp_path: Path) -> None:
+    path = _write(tmp_path, csv_text(f"11001,Aartselaar,ouais,,{D},"))
+    report, code = validate_file(path, geography=geography())
+    assert code == 1
+    assert f"{path}:2:status 'ouais' — unknown status — " in report
+    assert "FAILED: 1 error(s); nothing was imported" in report
+    assert "Matched communes" not in report
+
+
+def test_date_sheet_and_map_options(tmp_path: Path) -> None:
+    path = _write(tmp_path, "Gemeente;Etat\nAartselaar;geen\n")
+    report, code = validate_file(path, as_of=D, column_map={"Etat": "status"},
+                                 geography=geography(), reconcile=False)
+    assert code == 0, report
+
+
+def test_reconciliation_section_is_defensive(tmp_path: Path) -> None:
+    path = _write(tmp_path, csv_text(f"11001,Aartselaar,own cell,,{D},"))
+    report, code = validate_file(path, geography=geography())
+    assert code == 0
+    assert "Reconciliation" in report  # computed, or the reason why not
+
+
+def test_parse_column_map() -> None:
+    assert parse_column_map(["Etat=status", "A=B=ignore"]) == {"Etat": "status", "A=B": "ignore"}
+    with pytest.raises(ValueError, match="Header=field"):
+        parse_column_map(["Etat"])
+
+
+def test_main_validate_bad_map_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main_validate(["x.csv", "--map", "nothing"]) == 2
+    assert "--map takes" in capsys.readouterr().out
+
+
+def test_coverage_modules_do_not_import_dash() -> None:
+    code = (
+        "import sys\n"
+        "import dashboard.coverage.importer, dashboard.coverage.validate\n"
+        "import dashboard.coverage.names, dashboard.coverage.vocab\n"
+        "assert 'dash' not in sys.modules and 'plotly' not in sys.modules, 'dash imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+
+
+@pytest.mark.shared
+def test_cli_on_the_illustrative_file_and_a_broken_copy(tmp_path: Path) -> None:
+    repo = Path(__file__).parents[2]
+    example = repo / "data" / "example_membership_illustrative.csv"
+    if not example.is_file():
+        pytest.skip("no illustrative example")
+    try:
+        report, code = validate_file(example)
+    except Exception as exc:
+        pytest.skip(f"geodata not available: {exc}")
+    assert code == 0, report
+    lines = example.read_text(encoding="utf-8").splitlines()
+    head, *cells = lines[10].split(",")
+    lines[10] = ",".join([head, cells[0], "nope", *cells[2:]])
+    broken = _write(tmp_path, "\n".join(lines) + "\n", "broken.csv")
+    report, code = validate_file(broken)
+    assert code == 1
+    assert f"{broken}:11:status 'nope' — unknown status" in report
