@@ -257,4 +257,4 @@ def test_unrecognised_header_can_be_mapped(live_server, browser, tmp_path):
     wait_for(lambda: "mapped.csv" in _text(browser, "#upload-result")
              and "dataset=upload" in browser.current_url, message="imported")  # fmt: skip
     codes = _communes(browser)["locations"]
-    assert _communes(browser)["z"][codes.index("21004")] == 0.5  # own cell
+    wait_for(lambda: _communes(browser)["z"][codes.index("21004")] == 0.5, message="own cell")
