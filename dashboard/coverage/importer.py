@@ -399,11 +399,13 @@ def _decode(data: bytes, log: _Log) -> str | None:
             return text
     guessed = _utf16_without_bom(data)
     if guessed:
+        decoded: str | None
         try:
-            text = data.decode(guessed)
+            decoded = data.decode(guessed)
         except UnicodeDecodeError:
-            text = None
-        if text is not None:
+            decoded = None
+        if decoded is not None:
+            text = decoded
             log.info["encoding"] = guessed
             log.warn(
                 None,
@@ -1120,7 +1122,8 @@ def _resolve_commune(r: _Row, matcher: NameMatcher, day: dt.date, log: _Log) -> 
     if name_v and name_v.text:
         m = matcher.match_name(name_v.text)
         return m if _report_match(r, name_v, m, matcher, day, log) else None
-    column = (code_v or name_v).column if (code_v or name_v) else ""
+    present = code_v or name_v
+    column = present.column if present else ""
     log.error(
         r.row,
         column,
