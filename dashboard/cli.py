@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import geodata
+from dashboard.coverage.validate import add_arguments as validate_arguments
 from dashboard.settings import Settings
 
 
@@ -93,27 +94,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
-    try:
-        from dashboard.coverage.validate import validate_file
-    except ImportError:
-        print("validate is not available in this version", file=sys.stderr)
-        return 2
-    column_map = {}
-    for item in args.map or []:
-        header, _, field = item.partition("=")
-        if not field:
-            print(f"--map takes 'Header=field', not {item!r}", file=sys.stderr)
-            return 2
-        column_map[header] = field
-    report, code = validate_file(
-        Path(args.file),
-        as_of=args.date,
-        sheet=args.sheet,
-        column_map=column_map or None,
-        source_dir=settings.geodata_dir,
-    )
-    print(report)
-    return code
+    from dashboard.coverage import validate
+
+    return validate.run(args, settings.geodata_dir)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -149,15 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("validate", help="check a membership file (CSV or XLSX)")
-    p.add_argument("file")
-    p.add_argument("--date", help="as-of date (YYYY-MM-DD) when the file has none")
-    p.add_argument("--sheet", help="sheet name of an XLSX file (default: the first)")
-    p.add_argument(
-        "--map",
-        action="append",
-        metavar="HEADER=FIELD",
-        help="map an unrecognised column, e.g. --map 'Etat=status'",
-    )
+    validate_arguments(p)
     p.set_defaults(func=cmd_validate)
     return parser
 

@@ -106,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="csil-dashboard validate", description="check a membership file (CSV or XLSX)"
     )
+    add_arguments(p)
+    return p
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments of ``csil-dashboard validate`` (shared with :mod:`dashboard.cli`)."""
     p.add_argument("file")
     p.add_argument("--date", help="as-of date (YYYY-MM-DD) when the file has none")
     p.add_argument("--sheet", help="sheet name of an XLSX file (default: the first)")
@@ -115,7 +121,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="HEADER=FIELD",
         help="map an unrecognised column, e.g. --map 'Etat=status' or 'Pop=ignore'",
     )
-    return p
 
 
 def parse_column_map(items: Sequence[str] | None) -> dict[str, str]:
@@ -130,8 +135,12 @@ def parse_column_map(items: Sequence[str] | None) -> dict[str, str]:
 
 
 def main_validate(argv: Sequence[str] | None = None, source_dir: Path | None = None) -> int:
-    """Entry point ready for ``dashboard.cli``: parse, validate, print, return the code."""
-    args = build_parser().parse_args(argv)
+    """Parse, validate, print, return the exit code."""
+    return run(build_parser().parse_args(argv), source_dir)
+
+
+def run(args: argparse.Namespace, source_dir: Path | None = None) -> int:
+    """Validate the file named by parsed arguments, print the report, return the code."""
     try:
         column_map = parse_column_map(args.map)
     except ValueError as exc:

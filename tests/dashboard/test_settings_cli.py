@@ -78,3 +78,19 @@ def test_info_json_reports_vintages_sources_and_cache(geodata_dir, tmp_path, mon
     cli.main(["info", "--json"])
     info = json.loads(capsys.readouterr().out)
     assert {x["key"]: x["cache"]["present"] for x in info["vintages"]}["2019-2024"] is True
+
+
+@pytest.mark.shared
+def test_validate_command(geodata_dir, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CSIL_GEODATA_DIR", str(geodata_dir))
+    monkeypatch.setenv("CSIL_CACHE_DIR", str(tmp_path / "cache"))
+    example = README.parent / "data" / "example_membership_illustrative.csv"
+    assert cli.main(["validate", str(example)]) == 0
+    out = capsys.readouterr().out
+    assert "illustrative" in out and "no difference" in out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("nis_code,commune,status,cell,as_of\n21004,Bruxelles,own_cell,,2016-05-27\n"
+                   "21001,Anderlecht,sometimes,,2016-05-27\n")  # fmt: skip
+    assert cli.main(["validate", str(bad)]) != 0
+    out = capsys.readouterr().out
+    assert f"{bad}:3:status 'sometimes'" in out
