@@ -19,6 +19,7 @@ from dashboard.bundle import DataBundle
 from dashboard.coverage import metrics
 from dashboard.coverage.model import Flag, MembershipSnapshot, Status
 from dashboard.coverage.public_record import (
+    commune_flags,
     nearest_published_date,
     public_snapshot,
     resolve_published_date,
@@ -57,11 +58,12 @@ def shown_data(
 ) -> Shown:
     record = bundle.record
     if kind == "example" and bundle.example is not None:
-        snap = bundle.example
+        snap = with_public_flags(bundle, bundle.example)
         near = nearest_published_date(record, snap.as_of)
         return Shown("example", snap.as_of.isoformat(), snap.as_of, snap.vintage, snap, True,
                      near.key, label="example")  # fmt: skip
     if kind == "upload" and upload is not None:
+        upload = with_public_flags(bundle, upload)
         near = nearest_published_date(record, upload.as_of)
         return Shown("upload", upload.as_of.isoformat(), upload.as_of, upload.vintage, upload,
                      upload.illustrative, near.key, label=upload.source)  # fmt: skip
@@ -71,6 +73,16 @@ def shown_data(
     communes = bundle.vintages[vintage].communes
     snap = public_snapshot(record, pub.date, communes, crosswalk=bundle.crosswalk, vintage=vintage)
     return Shown("public", pub.key, pub.date, vintage, snap, False, pub.key)
+
+
+def with_public_flags(bundle: DataBundle, snap: MembershipSnapshot) -> MembershipSnapshot:
+    """A file's snapshot with the programme flags the public record gives for its date
+    (the flags are public facts with their sources, whatever the membership data)."""
+    if snap.flags:
+        return snap
+    known = set(bundle.vintages[snap.vintage].communes["nis"])
+    flags = commune_flags(bundle.record, snap.as_of, snap.vintage, bundle.crosswalk, known)
+    return dataclasses.replace(snap, flags=flags)
 
 
 def commune_frame(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:

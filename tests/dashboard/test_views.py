@@ -127,3 +127,10 @@ def test_conflicting_sources_are_named(bundle):
     table, notes = views.breakdown_table(bundle, shown, frame, mask, "region", "en")
     assert table.set_index("geography").at["BE", "cells"] == 230  # the default source, S09
     assert any("S09 (230)" in n and "S10" in n and "228" in n for n in notes)
+
+
+def test_programme_flags_show_on_every_dataset(bundle):
+    shown, frame, _ = _view(bundle, ViewState(dataset="example"))
+    pilots = frame[frame["flags"].map(lambda f: "pilot_2016" in f)]
+    assert len(pilots) == 15 and "21012" in set(pilots["nis"])  # Molenbeek
+    assert {f.source for f in shown.snapshot.flags if f.flag.value == "pilot_2016"} == {"S00"}
