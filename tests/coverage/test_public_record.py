@@ -1,5 +1,6 @@
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -84,13 +85,52 @@ def test_programmes_and_sources_transcribed(shared_facts):
 
 def test_no_free_text_copied(shared_facts):
     for name in ("snapshots", "commune_facts", "programmes", "sources"):
-        assert not {"note", "title", "supports"} & set(mine(name).columns), name
+        own_text = {"title"} if name == "sources" else set()  # our own words, tested below
+        assert not ({"note", "title", "supports"} - own_text) & set(mine(name).columns), name
     ours = "\n".join(p.read_text("utf-8") for p in DEFAULT_DATA_DIR.iterdir())
     for name, col in [("snapshots", "note"), ("commune_facts", "note"), ("programmes", "note"),
                       ("sources", "title"), ("programmes", "name")]:  # fmt: skip
         for text in shared(shared_facts, name)[col]:
             if len(text) >= 40:
                 assert text not in ours, f"{name}.{col} copied: {text[:60]}"
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def runs(text: str, n: int) -> set[tuple[str, ...]]:
+    w = words(text)
+    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
+
+
+def staged_titles(path: Path) -> list[str]:
+    """Titles of the staged sources.csv and of the SOURCES.md table (S00 is longer there)."""
+    titles = list(shared(path, "sources")["title"])
+    md = path / "SOURCES.md"
+    if md.is_file():
+        titles += re.findall(r"^\| S\d\d \| [^|]*\| ([^|]*)\|", md.read_text("utf-8"), re.M)
+    return [t.strip() for t in titles if t.strip()]
+
+
+def test_every_source_has_a_short_title():
+    sources = mine("sources")
+    titles = sources["title"].str.strip()
+    assert (titles != "").all(), list(sources.loc[titles == "", "source_id"])
+    too_long = sources.loc[sources["title"].str.len() > 100, "source_id"]
+    assert too_long.empty, list(too_long)
+    s01 = sources.loc[sources["source_id"] == "S01", "title"].item()
+    assert load_public_record().source("S01")["title"] == s01
+
+
+def test_titles_are_our_own_words(shared_facts):
+    theirs = staged_titles(shared_facts)
+    staged_runs = set().union(*(runs(t, 7) for t in theirs))
+    staged_exact = {" ".join(words(t)) for t in theirs}
+    for sid, title in zip(mine("sources")["source_id"], mine("sources")["title"], strict=True):
+        assert " ".join(words(title)) not in staged_exact, f"{sid}: staged title copied"
+        common = runs(title, 7) & staged_runs
+        assert not common, f"{sid}: 7-word run of a staged title: {' '.join(sorted(common)[0])}"
 
 
 def test_every_conflict_in_sources_md_is_kept_with_one_default():
