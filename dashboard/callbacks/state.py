@@ -116,7 +116,11 @@ def register(app: Dash, bundle: DataBundle) -> None:
             if state.dataset == "upload" and not upload:
                 state = state.replace(dataset="public")
             new_lang = state.lang if state.lang != lang_now else no_update
-            return (no_update, state_to_data(state), new_lang, notices,
+            # The address always names the whole view (language included), so that what a
+            # user copies restores what they see; a link that needed correcting is rewritten.
+            canonical = to_query(state)
+            fixed = canonical if canonical != search else no_update
+            return (fixed, state_to_data(state), new_lang, notices,
                     *controls_from_state(state, keys))  # fmt: skip
         previous = state_from_data(previous_data)
         state = state_from_controls(values, keys, previous)
@@ -126,5 +130,4 @@ def register(app: Dash, bundle: DataBundle) -> None:
         controls = controls_from_state(state, keys)
         # Echo only controls whose value had to change (an impossible choice undone).
         echo = [c if c != v else no_update for c, v in zip(controls, values, strict=True)]
-        echo[2] = no_update if values[2] == controls[2] else controls[2]
         return (to_query(state) or "", state_to_data(state), new_lang, no_update, *echo)

@@ -264,8 +264,7 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
                         [
                             dcc.Graph(id=ids.BREAKDOWN_CHART, config={"displayModeBar": False}),
                             dash_table.DataTable(
-                                id=ids.BREAKDOWN_TABLE,
-                                sort_action="native",
+                                id=ids.BREAKDOWN_TABLE,  # sorted by share already
                                 page_size=25,
                                 style_table={"overflowX": "auto"},
                                 style_cell={"fontFamily": "inherit", "padding": "4px 8px"},

@@ -189,6 +189,13 @@ def test_malformed_link_falls_back_with_a_notice(live_server, browser):
     notices = wait_for(lambda: _text(browser, "#notices"), message="notices")
     assert "date" in notices.lower() and "region" in notices.lower()
     assert len(_communes(browser)["locations"]) == 581  # the default view
+    wait_for(lambda: urlsplit(browser.current_url).query == "lang=en", message="clean link")
+    assert "Atlantis" not in browser.find_element(By.ID, "share-link").get_attribute("value")
+
+
+def test_plain_address_gets_the_browser_language_and_a_full_link(live_server, browser):
+    _open(browser, live_server)  # no query: language from the browser (en-US here)
+    wait_for(lambda: "lang=" in browser.current_url, message="language in the link")
 
 
 def test_no_request_leaves_the_machine(live_server, browser):
