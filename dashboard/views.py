@@ -8,8 +8,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -17,7 +18,7 @@ import geodata
 from dashboard import i18n
 from dashboard.bundle import DataBundle
 from dashboard.coverage import metrics
-from dashboard.coverage.model import Flag, MembershipSnapshot, Status
+from dashboard.coverage.model import MembershipSnapshot, Status
 from dashboard.coverage.public_record import (
     commune_flags,
     nearest_published_date,
@@ -33,6 +34,7 @@ REGION_OF_GEOGRAPHY = {v: k for k, v in GEOGRAPHY_OF_REGION.items()}
 # Which published measure counts communes with a cell, best first.
 WITH_CELL_MEASURES = ("communes_with_cell", "communes_involved")
 STATUS_ORDER = tuple(s.value for s in Status)
+SOURCE_ID = re.compile(r"S\d{2,}")
 
 
 # ----------------------------------------------------------------------------- the data
@@ -49,8 +51,6 @@ class Shown:
     snapshot: MembershipSnapshot
     illustrative: bool
     published_key: str | None  # the published date shown or compared with
-    label: str = ""  # file name for an upload
-    warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
 def shown_data(
@@ -61,12 +61,12 @@ def shown_data(
         snap = with_public_flags(bundle, bundle.example)
         near = nearest_published_date(record, snap.as_of)
         return Shown("example", snap.as_of.isoformat(), snap.as_of, snap.vintage, snap, True,
-                     near.key, label="example")  # fmt: skip
+                     near.key)  # fmt: skip
     if kind == "upload" and upload is not None:
         upload = with_public_flags(bundle, upload)
         near = nearest_published_date(record, upload.as_of)
         return Shown("upload", upload.as_of.isoformat(), upload.as_of, upload.vintage, upload,
-                     upload.illustrative, near.key, label=upload.source)  # fmt: skip
+                     upload.illustrative, near.key)  # fmt: skip
     dates = record.published_dates()
     pub = resolve_published_date(record, date_key) if date_key else dates[-1]
     vintage = geodata.vintage_for_date(pub.date).key
@@ -98,7 +98,9 @@ def commune_frame(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
         for c in frame["cell_id"]
     ]
     frame["cell_name"] = [cells[c].name if c in cells else "" for c in frame["cell_id"]]
-    frame["source"] = [by_nis[n].source if n in by_nis else "" for n in frame["nis"]]
+    # A public status names its source ids; a file's row falls back to the file's name.
+    file_name = "" if shown.kind == "public" else shown.snapshot.source
+    frame["source"] = [(by_nis[n].source or file_name) if n in by_nis else "" for n in frame["nis"]]
     flags: dict[str, list[str]] = {}
     for f in shown.snapshot.flags:
         flags.setdefault(f.nis, []).append(f.flag.value)
@@ -556,7 +558,7 @@ def sources_used(bundle: DataBundle, shown: Shown, frame: pd.DataFrame) -> pd.Da
     if shown.published_key:
         ids |= set(published(bundle, shown.published_key)["source_id"])
     for s in frame["source"]:
-        ids |= {x for x in str(s).split(";") if x.startswith("S")}
+        ids |= {x for x in str(s).split(";") if SOURCE_ID.fullmatch(x)}
     for f in shown.snapshot.flags:
         ids.add(f.source)
     src = bundle.record.sources
@@ -575,7 +577,3 @@ def commune_table(frame: pd.DataFrame, mask: pd.Series, lang: str) -> pd.DataFra
         "flags": [", ".join(i18n.flag_label(f, lang) for f in fl) for fl in sel["flags"]],
         "source": sel["source"],
     })  # fmt: skip
-
-
-def flag_values() -> tuple[str, ...]:
-    return tuple(f.value for f in Flag)
