@@ -4,6 +4,7 @@ provenance, upload results). Each takes plain data and returns components."""
 from __future__ import annotations
 
 import math
+from urllib.parse import urlsplit
 
 import pandas as pd
 from dash import dash_table, dcc, html
@@ -112,11 +113,11 @@ def build_provenance(
     rows = []
     for s in sources.to_dict(orient="records"):
         url = s.get("url") or ""
-        link = (
-            html.A(url, href=url, rel="noopener", target="_blank")
-            if url
-            else html.Span(t("provenance.link_missing", lang))
-        )
+        if url:  # the site's name as the link text; the full address on hover
+            host = (urlsplit(url).hostname or url).removeprefix("www.")
+            link = html.A(host, href=url, rel="noopener", target="_blank", title=url)
+        else:
+            link = html.Span(t("provenance.link_missing", lang))
         rows.append(html.Tr([html.Td(s["source_id"]), html.Td(s.get("publisher", "")),
                              html.Td(s.get("title", "")), html.Td(s.get("date", "")),
                              html.Td(link)]))  # fmt: skip

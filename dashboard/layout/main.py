@@ -127,9 +127,6 @@ def build_dataset_controls(options: dict[str, list[dict]]) -> html.Section:
                 multiple=False,
             ),
             html.P(id=ids.UPLOAD_HELP, className="help"),
-            html.Div(id=ids.UPLOAD_RESULT, className="upload-result", role="status"),
-            html.Div(id=ids.UPLOAD_MAPPING, className="upload-mapping"),
-            html.Button(id=ids.MAPPING_APPLY, n_clicks=0, hidden=True, className="button"),
             _label(ids.DATE_LABEL, ids.DATE),
             html.Div(
                 dcc.Slider(id=ids.DATE, min=0, max=1, step=1, value=1, included=False),
@@ -221,6 +218,15 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
         [
             html.Div(id=ids.ILLUSTRATIVE_BANNER, className="banner", role="note"),
             html.Div(id=ids.NOTICES, className="notices", role="status"),
+            # The importer's answer (errors table, column mapping) at full width, by the data.
+            html.Div(
+                [
+                    html.Div(id=ids.UPLOAD_RESULT, role="status"),
+                    html.Div(id=ids.UPLOAD_MAPPING, className="upload-mapping"),
+                    html.Button(id=ids.MAPPING_APPLY, n_clicks=0, hidden=True, className="button"),
+                ],
+                className="upload-result",
+            ),
             html.Section(
                 [
                     html.H2(id=ids.KPI_TITLE, className="visually-hidden"),
