@@ -26,7 +26,7 @@ from dashboard.coverage.public_record import (
     resolve_published_date,
 )
 from dashboard.figures.map import MapLayers
-from dashboard.state import ViewState, in_population_band
+from dashboard.state import PROVINCES, ViewState, in_population_band
 
 REGIONS = ("02000", "03000", "04000")
 GEOGRAPHY_OF_REGION = {"02000": "BE-VLG", "03000": "BE-WAL", "04000": "BE-BRU", "DG": "BE-DG"}
@@ -510,13 +510,29 @@ def breakdown_chart_frame(table: pd.DataFrame, shown: Shown, lang: str) -> pd.Da
         return pd.DataFrame({
             "label": t["label"], "share": t["share_communes"],
             "text": [i18n.format_percent(s, lang) for s in t["share_communes"]],
+            "unit": t["geography"].map(REGION_OF_GEOGRAPHY),
         })  # fmt: skip
-    out = pd.DataFrame({"label": table["label"]})
+    out = pd.DataFrame({"label": table["label"], "unit": table["unit"]})
     for cat in ("own_cell", "shared_cell", "planned", "none", "unknown"):
         out[cat] = table[cat] / table["communes"]
     out["covered_share"] = table["share_communes"]
     out.attrs["legend"] = {c: i18n.status_label(c, lang) for c in STATUS_ORDER}
     return out
+
+
+def drill_down(state: ViewState, unit: str | None) -> ViewState | None:
+    """Clicking a bar: a region opens its provinces, a province its arrondissements."""
+    if not unit:
+        return None
+    if state.level == "region" and unit in ("02000", "03000", "04000", "DG", "BE-DG"):
+        region = "DG" if unit == "BE-DG" else unit
+        level = "arrondissement" if region == "04000" else "province"  # Brussels: no province
+        return state.replace(region=(region,), level=level)
+    if state.level == "province" and unit in PROVINCES:
+        return state.replace(province=(unit,), level="arrondissement")
+    if state.level == "arrondissement":
+        return state.replace(level="police_zone")
+    return None
 
 
 # ----------------------------------------------------------------------------- timeline

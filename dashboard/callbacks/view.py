@@ -190,6 +190,22 @@ def register(app: Dash, bundle: DataBundle) -> None:
         patch["layout"]["map"]["zoom"] = zoom
         return patch, search
 
+    @app.callback(
+        Output(ids.REGION, "value", allow_duplicate=True),
+        Output(ids.PROVINCE, "value", allow_duplicate=True),
+        Output(ids.LEVEL, "value", allow_duplicate=True),
+        Input(ids.BREAKDOWN_CHART, "clickData"),
+        State(ids.STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def update_drill_down(click, state_data):
+        """A click on a bar opens the next level for that area."""
+        points = (click or {}).get("points") or [{}]
+        state = views.drill_down(state_from_data(state_data), points[0].get("customdata"))
+        if state is None:
+            return no_update, no_update, no_update
+        return list(state.region), list(state.province), state.level
+
     # The share link: the page's own address, as the browser has it.
     app.clientside_callback(
         "function(search) { return window.location.href; }",

@@ -51,6 +51,7 @@ def breakdown_bar_figure(
             fig.add_trace(
                 go.Bar(
                     y=order["label"], x=order[cat], orientation="h", name=names.get(cat, cat),
+                    customdata=order.get("unit"),
                     marker={"color": CATEGORY_COLOURS[cat]},
                     hovertemplate="%{y}: %{x:.1%}<extra>" + names.get(cat, cat) + "</extra>",
                 )
@@ -65,7 +66,7 @@ def breakdown_bar_figure(
         fig.add_trace(
             go.Bar(
                 y=order["label"], x=order["share"], orientation="h",
-                marker={"color": CATEGORY_COLOURS["own_cell"]},
+                marker={"color": CATEGORY_COLOURS["own_cell"]}, customdata=order.get("unit"),
                 text=order["text"], textposition="auto",
                 hovertemplate="%{y}: %{text}<extra></extra>",
             )

@@ -265,3 +265,22 @@ def test_unrecognised_header_can_be_mapped(live_server, browser, tmp_path):
              and "dataset=upload" in browser.current_url, message="imported")  # fmt: skip
     codes = _communes(browser)["locations"]
     wait_for(lambda: _communes(browser)["z"][codes.index("21004")] == 0.5, message="own cell")
+
+
+def test_clicking_a_bar_drills_down(live_server, browser):
+    _open(browser, live_server + "?lang=en&date=2019-06-15", communes=581)
+    units = wait_for(lambda: browser.execute_script(
+        "const g = document.querySelector('#breakdown-chart .js-plotly-plot');"
+        "return g && g.data && g.data[0].customdata ? Array.from(g.data[0].customdata) : null;"
+    ), message="bars")  # fmt: skip
+    index = units.index("03000")
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    bars = browser.find_elements(By.CSS_SELECTOR, "#breakdown-chart .trace.bars .point")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", bars[index])
+    # a person clicks where the bar is drawn (plotly's drag layer lies on top of it)
+    ActionChains(browser).move_to_element(bars[index]).pause(0.3).click().perform()
+    wait_for(lambda: "region=03000" in browser.current_url
+             and "level=province" in browser.current_url, message="drilled down")  # fmt: skip
+    checked = browser.find_element(By.CSS_SELECTOR, "#breakdown-level input:checked")
+    assert checked.get_attribute("value") == "province"

@@ -97,8 +97,13 @@ def run(content: bytes | str, name: str = "m.csv", **kw: object) -> ImportResult
     return import_membership(data, filename=name, **kw)  # type: ignore[arg-type]
 
 
-def xlsx(rows: list[list[object]], *, title: str = "Membres", merged: tuple[str, ...] = (),
-         extra_sheets: tuple[str, ...] = ()) -> bytes:
+def xlsx(
+    rows: list[list[object]],
+    *,
+    title: str = "Membres",
+    merged: tuple[str, ...] = (),
+    extra_sheets: tuple[str, ...] = (),
+) -> bytes:
     """An .xlsx workbook written by openpyxl: ``rows`` on the first sheet."""
     import openpyxl
 

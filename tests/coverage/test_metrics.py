@@ -35,8 +35,11 @@ def snapshot():
             CommuneStatus("21001", Status.OWN_CELL, "B", partial=True),
             CommuneStatus("21002", Status.NONE),
         ),
-        (Cell("A", "a", ("11001", "11002")), Cell("X", "x", ("11003", "11004")),
-         Cell("B", "b", ("21001",))),  # fmt: skip
+        (
+            Cell("A", "a", ("11001", "11002")),
+            Cell("X", "x", ("11003", "11004")),
+            Cell("B", "b", ("21001",)),
+        ),  # fmt: skip
     )
 
 

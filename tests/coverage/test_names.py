@@ -185,11 +185,12 @@ def test_property_saint_forms_are_interchangeable(prefix: str, rest: str) -> Non
     assert M77.match_name(prefix + rest).nis == expected
 
 
-KNOWN_KEYS = {normalise_name(n) for n, _ in ALL_NAMES} | {
-    normalise_name(base_name(n)) for n, _ in ALL_NAMES
-} | {normalise_name(n) for n in CW.names()["name"]} | {
-    normalise_name(base_name(n)) for n in CW.names()["name"]
-}
+KNOWN_KEYS = (
+    {normalise_name(n) for n, _ in ALL_NAMES}
+    | {normalise_name(base_name(n)) for n, _ in ALL_NAMES}
+    | {normalise_name(n) for n in CW.names()["name"]}
+    | {normalise_name(base_name(n)) for n in CW.names()["name"]}
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -61,7 +61,9 @@ def test_lines_list_each_difference(record, snapshot):
     lines = reconcile(snapshot, communes_frame(), record).lines()
     assert lines[0].endswith("published for 2016-05-27: 2 difference(s)")
     wal = next(line for line in lines if line.startswith("- BE-WAL"))
-    assert wal.startswith("- BE-WAL communes_with_cell: published 2 (T1); snapshot 1, difference -1")  # noqa: E501
+    assert wal.startswith(
+        "- BE-WAL communes_with_cell: published 2 (T1); snapshot 1, difference -1"
+    )  # noqa: E501
     assert "German-speaking communes are included" in wal
     assert "- BE-VLG cells: published 1 (T1); snapshot 1, same" in lines
     assert any(line.startswith("- BE communes_without_own_cell") and "not compared" in line

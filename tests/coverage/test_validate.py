@@ -42,8 +42,9 @@ def test_broken_file_exits_1_with_file_row_column(tmp_path: Path) -> None:
 
 def test_date_sheet_and_map_options(tmp_path: Path) -> None:
     path = _write(tmp_path, "Gemeente;Etat\nAartselaar;geen\n")
-    report, code = validate_file(path, as_of=D, column_map={"Etat": "status"},
-                                 geography=geography(), reconcile=False)
+    report, code = validate_file(
+        path, as_of=D, column_map={"Etat": "status"}, geography=geography(), reconcile=False
+    )
     assert code == 0, report
 
 

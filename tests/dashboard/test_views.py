@@ -134,3 +134,16 @@ def test_programme_flags_show_on_every_dataset(bundle):
     pilots = frame[frame["flags"].map(lambda f: "pilot_2016" in f)]
     assert len(pilots) == 15 and "21012" in set(pilots["nis"])  # Molenbeek
     assert {f.source for f in shown.snapshot.flags if f.flag.value == "pilot_2016"} == {"S00"}
+
+
+def test_drill_down_from_a_bar():
+    state = ViewState(level="region")
+    assert views.drill_down(state, "03000") == ViewState(region=("03000",), level="province")
+    assert views.drill_down(state, "04000").level == "arrondissement"  # Brussels: no province
+    assert views.drill_down(state, "BE-DG").region == ("DG",)
+    province = ViewState(region=("03000",), level="province")
+    assert views.drill_down(province, "60000") == province.replace(
+        province=("60000",), level="arrondissement"
+    )
+    assert views.drill_down(state, None) is None
+    assert views.drill_down(ViewState(level="police_zone"), "5345") is None
