@@ -82,3 +82,5 @@ NOTICE_KEYS = "notice-keys"  # notices from reading the link, translated on disp
 MAPPING_APPLY = "mapping-apply"
 MAPPING_COLUMN = "mapping-column"  # pattern-matching type: {"type": ..., "header": ...}
 HTML_LANG_SINK = "html-lang-sink"  # clientside: sets <html lang>
+EXPORT = "export-table"
+DOWNLOAD = "download"

@@ -581,6 +581,26 @@ def sources_used(bundle: DataBundle, shown: Shown, frame: pd.DataFrame) -> pd.Da
     return src[src["source_id"].isin(ids)].sort_values("source_id")
 
 
+def export_frame(shown: Shown, frame: pd.DataFrame, mask: pd.Series, lang: str) -> pd.DataFrame:
+    """The commune table as a file: machine-readable columns, the data's origin on every row
+    (an illustrative dataset says so on every row, as on every view)."""
+    sel = frame[mask]
+    if shown.illustrative:
+        origin = i18n.t("notice.illustrative", lang)
+    elif shown.kind == "public":
+        origin = i18n.t("dataset.public", lang)
+    else:
+        origin = shown.snapshot.source
+    return pd.DataFrame({
+        "nis_code": sel["nis"], "commune": sel["name"], "region": sel["region"],
+        "province": sel["province"], "status": sel["status"], "cell": sel["cell_name"],
+        "cell_members": sel["cell_members"], "population": sel["population"].astype(int),
+        "population_date": sel["population_date"],
+        "flags": [";".join(f) for f in sel["flags"]], "source": sel["source"],
+        "as_of": shown.date_key, "commune_division": shown.vintage, "data": origin,
+    })  # fmt: skip
+
+
 def commune_table(frame: pd.DataFrame, mask: pd.Series, lang: str) -> pd.DataFrame:
     sel = frame[mask]
     return pd.DataFrame({

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from dash import Dash, Input, Output, Patch, State, ctx, no_update
+from dash import Dash, Input, Output, Patch, State, ctx, dcc, no_update
 
 from dashboard import i18n, ids, views
 from dashboard.bundle import DataBundle
@@ -205,6 +205,24 @@ def register(app: Dash, bundle: DataBundle) -> None:
         if state is None:
             return no_update, no_update, no_update
         return list(state.region), list(state.province), state.level
+
+    @app.callback(
+        Output(ids.DOWNLOAD, "data"),
+        Input(ids.EXPORT, "n_clicks"),
+        State(ids.STATE, "data"),
+        State(ids.UPLOAD_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    def export_table(_clicks, state_data, upload_payload):
+        """The table of the current view as CSV (UTF-8 with BOM, for Excel)."""
+        state = state_from_data(state_data)
+        shown = views.shown_data(bundle, state.dataset, state.date,
+                                 payload_to_snapshot(upload_payload))  # fmt: skip
+        frame = views.commune_frame(bundle, shown, state.lang)
+        table = views.export_frame(shown, frame, views.filter_mask(frame, state), state.lang)
+        kind = "illustrative" if shown.illustrative else shown.kind
+        name = f"csil-communes-{kind}-{shown.date_key}.csv"
+        return dcc.send_string(table.to_csv(index=False, encoding="utf-8"), name)
 
     # The share link: the page's own address, as the browser has it.
     app.clientside_callback(

@@ -54,6 +54,7 @@ TEXT_TARGETS: tuple[tuple[str, str, str], ...] = (
     (ids.LEVEL_LABEL, "children", "control.level"),
     (ids.TIMELINE_TITLE, "children", "timeline.title"),
     (ids.TABLE_TITLE, "children", "a11y.table_alternative"),
+    (ids.EXPORT, "children", "button.export"),
 )
 
 
@@ -293,6 +294,8 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
             html.Section(
                 [
                     html.H2(id=ids.TABLE_TITLE),
+                    html.Button(id=ids.EXPORT, n_clicks=0, className="button secondary"),
+                    dcc.Download(id=ids.DOWNLOAD),
                     dash_table.DataTable(
                         id=ids.COMMUNE_TABLE,
                         sort_action="native",

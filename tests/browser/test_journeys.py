@@ -284,3 +284,17 @@ def test_clicking_a_bar_drills_down(live_server, browser):
              and "level=province" in browser.current_url, message="drilled down")  # fmt: skip
     checked = browser.find_element(By.CSS_SELECTOR, "#breakdown-level input:checked")
     assert checked.get_attribute("value") == "province"
+
+
+def test_export_downloads_the_table_of_the_view(live_server, browser):
+    import csv
+
+    _open(browser, live_server + "?lang=en&dataset=example&region=04000", communes=589)
+    wait_for(lambda: len(_table_rows(browser, "commune-table")) == 15, message="table")
+    browser.find_element(By.ID, "export-table").click()
+    path = wait_for(lambda: next(iter(browser.downloads.glob("csil-communes-*.csv")), None),
+                    message="downloaded file")  # fmt: skip
+    assert path.name == "csil-communes-illustrative-2016-05-27.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert len(rows) == 19 and {r["region"] for r in rows} == {"04000"}
+    assert all("Illustrative data" in r["data"] for r in rows)

@@ -147,3 +147,16 @@ def test_drill_down_from_a_bar():
     )
     assert views.drill_down(state, None) is None
     assert views.drill_down(ViewState(level="police_zone"), "5345") is None
+
+
+def test_export_labels_illustrative_data_on_every_row(bundle):
+    state = ViewState(dataset="example", region=("04000",), lang="nl")
+    shown, frame, mask = _view(bundle, state)
+    table = views.export_frame(shown, frame, mask, "nl")
+    assert len(table) == 19
+    assert table["data"].str.contains("Illustratieve gegevens").all()
+    assert set(table["as_of"]) == {"2016-05-27"} and set(table["commune_division"]) == {"1977-2018"}
+    shown, frame, mask = _view(bundle, ViewState(date="2019-06-15"))
+    public = views.export_frame(shown, frame, mask, "en")
+    assert not public["data"].str.contains("llustrative").any()
+    assert set(public.loc[public["nis_code"] == "21004", "source"]) == {"S01"}
