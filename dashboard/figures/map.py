@@ -32,6 +32,7 @@ CATEGORY_COLOURS = {
     "outside": "#F4F4F4",
 }
 TRANSPARENT = "rgba(0,0,0,0)"
+OUTLINE_ON_SHADING = "#9E9E9E"
 CATEGORIES: tuple[str, ...] = tuple(CATEGORY_COLOURS)
 REGION_SCALE = [[0.0, "#F7FBFF"], [0.5, "#9ECAE1"], [1.0, "#2171B5"]]
 FLAG_MARKER = {"size": 9, "color": "#000000", "symbol": "circle"}
@@ -72,6 +73,14 @@ def _commune_trace_values(layers: MapLayers) -> dict:
         "z": category_codes(c["category"].tolist()),
         "text": c["hover"].tolist(),
         "colorscale": category_colourscale(layers.unknown_transparent),
+        # Over region shading (or where nothing was published) grey outlines keep every
+        # commune visible; on coloured communes white outlines separate them best.
+        "marker": {
+            "line": {
+                "width": 0.4,
+                "color": OUTLINE_ON_SHADING if layers.unknown_transparent else "#FFFFFF",
+            }
+        },
     }
 
 
@@ -124,7 +133,6 @@ def coverage_map_figure(
             zmin=0,
             zmax=len(CATEGORIES),
             showscale=False,
-            marker={"line": {"width": 0.4, "color": "#FFFFFF"}},
             hovertemplate="%{text}<extra></extra>",
             showlegend=False,
             **_commune_trace_values(layers),

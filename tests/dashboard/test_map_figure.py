@@ -75,3 +75,11 @@ def test_hover_text_is_given(squares):
     fig = coverage_map_figure(_layers(squares), _geo(squares), _geo(squares))
     assert fig.data[1].text[0] == "<b>10001</b>"
     assert fig.data[1].hovertemplate == "%{text}<extra></extra>"
+
+
+def test_outlines_keep_unreported_communes_visible(squares):
+    public = coverage_map_figure(_layers(squares, public=True), _geo(squares), _geo(squares))
+    assert public.data[1].marker.line.color == "#9E9E9E"
+    own = coverage_map_figure(_layers(squares), _geo(squares), _geo(squares))
+    assert own.data[1].marker.line.color == "#FFFFFF"
+    assert ("data", 1, "marker") in coverage_map_updates(_layers(squares, public=True))
