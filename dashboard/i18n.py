@@ -36,7 +36,9 @@ from babel.dates import format_skeleton as _babel_format_skeleton
 from babel.numbers import format_decimal as _babel_format_decimal
 from babel.numbers import format_percent as _babel_format_percent
 
+from dashboard.coverage.messages import Param, Params
 from dashboard.coverage.model import Flag, Status
+from dashboard.i18n_import import IMPORT_MESSAGES
 
 LANGUAGES: Final[tuple[str, ...]] = ("fr", "nl", "de", "en")
 DEFAULT_LANGUAGE: Final = "en"  # see the module docstring for why
@@ -65,7 +67,8 @@ def _msg(*, en: str, fr: str, nl: str, de: str) -> dict[str, str]:
 # Keys are grouped by prefix: app, control, dataset, pop_band, status, status_def, flag,
 # flag_def, flag_group, region, region_short, province, level, measure, measure_def, kpi,
 # table, breakdown, timeline, legend, hover, upload, field, notice, a11y, provenance, button,
-# value, search.
+# value, search; and import.reason / import.suggestion / import.phrase (the membership
+# importer's messages, in dashboard/i18n_import.py).
 
 _STATUS_MESSAGES: dict[str, dict[str, str]] = {
     f"status.{Status.OWN_CELL}": _msg(
@@ -1418,7 +1421,7 @@ def _french_spacing(text: str) -> str:
 def _build_catalogue() -> Mapping[str, Mapping[str, str]]:
     merged: dict[str, Mapping[str, str]] = {}
     for part in (_STATUS_MESSAGES, _FLAG_MESSAGES, _GEOGRAPHY_MESSAGES, _MEASURE_MESSAGES,
-                 _UI_MESSAGES):  # fmt: skip
+                 _UI_MESSAGES, IMPORT_MESSAGES):  # fmt: skip
         for key, texts in part.items():
             if key in merged:
                 raise ValueError(f"message id {key!r} defined twice")
@@ -1517,6 +1520,47 @@ def measure_label(measure: str, lang: str) -> str:
 
 def measure_definition(measure: str, lang: str) -> str:
     return t(f"measure_def.{measure}", lang)
+
+
+def issue_text(issue: Any, lang: str) -> tuple[str, str]:
+    """(reason, suggestion) of an importer issue (``ImportIssue``) in ``lang``.
+
+    Rendered from the issue's ``code`` and ``params`` (``import.reason.<code>``,
+    ``import.suggestion.<code>``); the issue's own English ``reason`` and ``suggestion``
+    when it has no code, the catalogue does not know the code, or a parameter is missing.
+    """
+    check_language(lang)
+    english = (str(issue.reason), str(issue.suggestion))
+    code = getattr(issue, "code", "")
+    params: Params = getattr(issue, "params", ())
+    if not code or f"import.reason.{code}" not in CATALOGUE:
+        return english
+    try:
+        reason = _import_text(f"import.reason.{code}", params, lang)
+        key = f"import.suggestion.{code}"
+        suggestion = _import_text(key, params, lang) if key in CATALOGUE else english[1]
+    except (KeyError, IndexError, ValueError, TypeError):
+        return english
+    return reason, suggestion
+
+
+def _import_text(key: str, params: Params, lang: str) -> str:
+    values = {name: _import_param(value, lang) for name, value in params}
+    missing = placeholders(CATALOGUE[key][lang]) - set(values)
+    if missing:
+        raise KeyError(f"{key}: no value for {sorted(missing)}")
+    return t(key, lang, **values)
+
+
+def _import_param(value: Param, lang: str) -> Any:
+    if isinstance(value, tuple):  # alternatives: 'a' or 'b' or 'c'
+        text = value[0] if value else ""
+        for item in value[1:]:
+            text = t("import.phrase.or", lang, first=text, second=item)
+        return text
+    if isinstance(value, str | int):
+        return value  # t() formats numbers for the language
+    return _import_text(f"import.phrase.{value.code}", value.params, lang)
 
 
 # ---------------------------------------------------------------------------------- formats

@@ -2,7 +2,9 @@
 
 The result is either a valid snapshot plus warnings and the matched-name report, or a
 list of errors, each with file, row, column, value, reason and a suggestion. Never a
-partial load: one error and there is no snapshot.
+partial load: one error and there is no snapshot. Reasons and suggestions are English;
+each issue also carries a message code and its parameters
+(:mod:`dashboard.coverage.messages`), from which the dashboard writes them in FR/NL/DE.
 
 Row numbers are the ones a person sees: the line in a text editor (CSV) or the row in
 Excel (XLSX); the header is row 1 when it is the first line. The format is described in
@@ -31,6 +33,14 @@ from typing import Any
 import pandas as pd
 
 from dashboard.coverage import vocab
+from dashboard.coverage.messages import (
+    Param,
+    Params,
+    Phrase,
+    issue_text_en,
+    param_text,
+    phrase,
+)
 from dashboard.coverage.model import Cell, CommuneStatus, MembershipSnapshot, Status
 from dashboard.coverage.names import CodeTranslator, MatchKind, NameMatch, NameMatcher, parse_code
 
@@ -46,11 +56,6 @@ TEMPLATE_COLUMNS = tuple(
     vocab.TEMPLATE_HEADERS[f]
     for f in (vocab.NIS, vocab.COMMUNE, vocab.STATUS, vocab.CELL, vocab.AS_OF, vocab.COMMENT)
 )
-STATUS_HELP = (
-    "accepted: own_cell, shared_cell, planned, none, unknown, or their FR/NL/DE words "
-    "(see data/membership_schema.md)"
-)
-DATE_HELP = "write dates as YYYY-MM-DD (or DD/MM/YYYY, DD.MM.YYYY, DD-MM-YYYY)"
 
 
 # ============================================================================ results
@@ -68,6 +73,10 @@ class ImportIssue:
     suggestion: str = ""
     severity: str = "error"  # "error" or "warning"
     cell: str = ""  # spreadsheet reference (XLSX), e.g. "C5"
+    #: stable message code (:mod:`dashboard.coverage.messages`): the dashboard renders
+    #: ``reason`` and ``suggestion`` in the page language from it and ``params``
+    code: str = ""
+    params: Params = ()
 
     def location(self) -> str:
         parts = [self.file]
@@ -218,20 +227,32 @@ class _Log:
         self.dropped = 0
         self.info: dict[str, str] = {}
 
+    def _issue(
+        self, row: int | None, column: str, value: object, code: str, severity: str, cell: str,
+        params: Params,
+    ) -> ImportIssue:  # fmt: skip
+        """An issue whose English reason and suggestion are rendered from ``code``."""
+        reason, suggestion = issue_text_en(code, params)
+        return ImportIssue(
+            self.file, row, column, _show(value), reason, suggestion, severity, cell, code, params
+        )
+
     def error(
         self,
         row: int | None,
         column: str,
         value: object,
-        reason: str,
-        suggestion: str = "",
+        code: str,
+        /,
         cell: str = "",
+        **params: Param,
     ) -> None:
+        """Record error ``code`` (:mod:`dashboard.coverage.messages`) with its parameters."""
         if len(self.errors) >= MAX_ERRORS:
             self.dropped += 1
             return
         self.errors.append(
-            ImportIssue(self.file, row, column, _show(value), reason, suggestion, "error", cell)
+            self._issue(row, column, value, code, "error", cell, tuple(params.items()))
         )
 
     def warn(
@@ -239,27 +260,21 @@ class _Log:
         row: int | None,
         column: str,
         value: object,
-        reason: str,
-        suggestion: str = "",
+        code: str,
+        /,
         cell: str = "",
+        **params: Param,
     ) -> None:
+        """Record warning ``code`` with its parameters."""
         self.warnings.append(
-            ImportIssue(self.file, row, column, _show(value), reason, suggestion, "warning", cell)
+            self._issue(row, column, value, code, "warning", cell, tuple(params.items()))
         )
 
     def failed(self) -> ImportResult:
         errors = sorted(self.errors, key=lambda e: e.row or 0)
         if self.dropped:
-            errors.append(
-                ImportIssue(
-                    self.file,
-                    None,
-                    "",
-                    "",
-                    f"... and {self.dropped} more errors not listed",
-                    "fix the errors above and validate again",
-                )
-            )
+            more = (("count", str(self.dropped)),)
+            errors.append(self._issue(None, "", "", "more_errors", "error", "", more))
         return ImportResult(
             self.file, None, tuple(errors), tuple(self.warnings), info=tuple(self.info.items())
         )
@@ -307,48 +322,30 @@ def _read_source(source: str | Path | bytes, max_bytes: int, log: _Log) -> bytes
     else:
         path = Path(source)
         if not path.is_file():
-            log.error(None, "", "", f"file not found: {path}", "check the path")
+            log.error(None, "", "", "file_not_found", path=str(path))
             return None
         size = path.stat().st_size
         if size > max_bytes:
-            log.error(
-                None,
-                "",
-                "",
-                f"file too large: {size:,} bytes (limit {max_bytes:,})",
-                "split the file or remove unused sheets, columns and rows",
-            )
+            log.error(None, "", "", "file_too_large", size=size, limit=max_bytes)
             return None
         data = path.read_bytes()
     if len(data) > max_bytes:
-        log.error(
-            None,
-            "",
-            "",
-            f"file too large: {len(data):,} bytes (limit {max_bytes:,})",
-            "split the file or remove unused sheets, columns and rows",
-        )
+        log.error(None, "", "", "file_too_large", size=len(data), limit=max_bytes)
         return None
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        log.error(
-            None,
-            "",
-            "",
-            "the file is empty",
-            "use data/membership_template.csv: a header row, then one row per commune",
-        )
+        log.error(None, "", "", "empty_file")
         return None
     return data
 
 
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\xd0\xcf\x11\xe0", "an old Excel .xls workbook or a password-protected workbook"),
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"{\\rtf", "an RTF document"),
+_MAGIC: tuple[tuple[bytes, str], ...] = (  # start of the file -> phrase code
+    (b"\xd0\xcf\x11\xe0", "format_xls"),  # old .xls, or a password-protected workbook
+    (b"%PDF", "format_pdf"),
+    (b"\x89PNG", "format_png"),
+    (b"\xff\xd8\xff", "format_jpeg"),
+    (b"GIF8", "format_gif"),
+    (b"\x1f\x8b", "format_gzip"),
+    (b"{\\rtf", "format_rtf"),
 )
 
 
@@ -357,16 +354,10 @@ def _parse(data: bytes, sheet: str | None, max_rows: int, log: _Log) -> _Table |
         return _read_xlsx(data, sheet, max_rows, log)
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            log.error(
-                None,
-                "",
-                "",
-                f"not a CSV or XLSX file: this is {what}",
-                "save the list as .xlsx (Excel 2007 or later) or as CSV",
-            )
+            log.error(None, "", "", "wrong_format", what=phrase(what))
             return None
     if sheet:
-        log.warn(None, "", sheet, "a CSV file has no sheets: the sheet name is ignored")
+        log.warn(None, "", sheet, "csv_sheet_ignored")
     return _read_csv(data, max_rows, log)
 
 
@@ -387,12 +378,7 @@ def _decode(data: bytes, log: _Log) -> str | None:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
                 log.error(
-                    None,
-                    "",
-                    "",
-                    f"the file starts with a {encoding.upper()} byte-order "
-                    f"mark but is not valid {encoding.upper()} (byte {exc.start})",
-                    "save it again as 'CSV UTF-8'",
+                    None, "", "", "bad_bom", encoding=encoding.upper(), position=str(exc.start)
                 )
                 return None
             log.info["encoding"] = "UTF-8 with BOM" if encoding == "utf-8-sig" else encoding
@@ -407,13 +393,7 @@ def _decode(data: bytes, log: _Log) -> str | None:
         if decoded is not None:
             text = decoded
             log.info["encoding"] = guessed
-            log.warn(
-                None,
-                "",
-                "",
-                f"no byte-order mark: read as {guessed.upper()}",
-                "check the names below; save as 'CSV UTF-8' to be sure",
-            )
+            log.warn(None, "", "", "utf16_without_bom", encoding=guessed.upper())
             return text
     for encoding, label in (("utf-8", "UTF-8"), ("cp1252", "Windows-1252")):
         try:
@@ -423,14 +403,7 @@ def _decode(data: bytes, log: _Log) -> str | None:
         log.info["encoding"] = label
         return text
     log.info["encoding"] = "Latin-1 (fallback)"
-    log.warn(
-        None,
-        "",
-        "",
-        "the file is neither UTF-8 nor Windows-1252: read as Latin-1, "
-        "accented letters may be wrong",
-        "save it as 'CSV UTF-8'",
-    )
+    log.warn(None, "", "", "latin1_fallback")
     return data.decode("latin-1")
 
 
@@ -472,17 +445,11 @@ def _read_csv(data: bytes, max_rows: int, log: _Log) -> _Table | None:
     if text is None:
         return None
     if _looks_binary(text):
-        log.error(
-            None,
-            "",
-            "",
-            "not a CSV or XLSX file: the content is binary",
-            "save the list as .xlsx or as CSV (comma, semicolon or tab separated)",
-        )
+        log.error(None, "", "", "binary_content")
         return None
     text = text.lstrip("\ufeff")
     if not text.strip():
-        log.error(None, "", "", "the file is empty", "add a header row and one row per commune")
+        log.error(None, "", "", "empty_csv")
         return None
     delim = _sniff_delimiter(text.splitlines()[:50])
     log.info["format"] = "CSV"
@@ -502,21 +469,13 @@ def _read_csv(data: bytes, max_rows: int, log: _Log) -> _Table | None:
                 continue
             rows.append((start, list(record)))
             if len(rows) > max_rows:
-                log.error(
-                    start,
-                    "",
-                    "",
-                    f"too many rows: more than {max_rows:,} data rows",
-                    "one row per commune is enough (Belgium has at most 589)",
-                )
+                log.error(start, "", "", "too_many_rows", limit=max_rows)
                 return None
     except csv.Error as exc:
-        log.error(
-            reader.line_num, "", "", f"cannot read the CSV: {exc}", "check the quotes on this line"
-        )
+        log.error(reader.line_num, "", "", "csv_unreadable", detail=str(exc))
         return None
     if header is None:
-        log.error(None, "", "", "the file is empty", "add a header row and one row per commune")
+        log.error(None, "", "", "empty_csv")
         return None
     if delim is None:
         _check_single_column(header, header_row, log)
@@ -527,13 +486,7 @@ def _check_single_column(header: list[str], row: int, log: _Log) -> None:
     line = header[0] if header else ""
     for other in ("|", ":", "/", "^", "~"):
         if other in line and len(line.split(other)) >= 3:
-            log.error(
-                row,
-                "",
-                line,
-                f"columns seem separated by {other!r}, which is not supported",
-                "separate columns with a comma, a semicolon or a tab",
-            )
+            log.error(row, "", line, "unsupported_delimiter", delimiter=repr(other))
             return
 
 
@@ -546,46 +499,21 @@ def _read_xlsx(data: bytes, sheet: str | None, max_rows: int, log: _Log) -> _Tab
             members = zf.namelist()
             unzipped = sum(i.file_size for i in zf.infolist())
     except zipfile.BadZipFile:
-        log.error(
-            None,
-            "",
-            "",
-            "not a CSV or XLSX file: a damaged ZIP archive",
-            "open it in Excel or LibreOffice and save it again as .xlsx",
-        )
+        log.error(None, "", "", "damaged_zip")
         return None
     if "xl/workbook.xml" not in members:
-        what = "an OpenDocument spreadsheet (.ods)" if "content.xml" in members else "a ZIP archive"
-        log.error(
-            None,
-            "",
-            "",
-            f"not a CSV or XLSX file: this is {what}",
-            "save the list as .xlsx (Excel) or as CSV",
-        )
+        what = "format_ods" if "content.xml" in members else "format_zip"
+        log.error(None, "", "", "zip_not_xlsx", what=phrase(what))
         return None
     if unzipped > MAX_UNZIPPED_BYTES:
-        log.error(
-            None,
-            "",
-            "",
-            f"file too large: the workbook unpacks to {unzipped:,} bytes "
-            f"(limit {MAX_UNZIPPED_BYTES:,})",
-            "keep only the membership sheet",
-        )
+        log.error(None, "", "", "workbook_too_large", size=unzipped, limit=MAX_UNZIPPED_BYTES)
         return None
     import openpyxl
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
     except Exception as exc:  # openpyxl raises many kinds on broken files
-        log.error(
-            None,
-            "",
-            "",
-            f"cannot read the XLSX workbook ({type(exc).__name__}: {exc})",
-            "open it in Excel or LibreOffice and save it again as .xlsx, or as CSV",
-        )
+        log.error(None, "", "", "xlsx_unreadable", detail=f"{type(exc).__name__}: {exc}")
         return None
     ws = _pick_sheet(wb, sheet, log)
     if ws is None:
@@ -598,7 +526,7 @@ def _read_xlsx(data: bytes, sheet: str | None, max_rows: int, log: _Log) -> _Tab
 def _pick_sheet(wb: Any, sheet: str | None, log: _Log) -> Any:
     titles = [ws.title for ws in wb.worksheets]
     if not titles:
-        log.error(None, "", "", "the workbook has no worksheet", "add a sheet with the list")
+        log.error(None, "", "", "no_worksheet")
         return None
     if sheet is None:
         return wb.worksheets[0]
@@ -612,8 +540,9 @@ def _pick_sheet(wb: Any, sheet: str | None, log: _Log) -> Any:
         None,
         "",
         sheet,
-        f"no sheet named {sheet!r}",
-        "sheets in this workbook: " + ", ".join(repr(t) for t in titles),
+        "sheet_not_found",
+        sheet=repr(sheet),
+        sheets=", ".join(repr(t) for t in titles),
     )
     return None
 
@@ -641,22 +570,10 @@ def _sheet_table(ws: Any, max_rows: int, log: _Log) -> _Table | None:
             continue
         rows.append((row, values))
         if len(rows) > max_rows:
-            log.error(
-                row,
-                "",
-                "",
-                f"too many rows: more than {max_rows:,} data rows",
-                "one row per commune is enough (Belgium has at most 589)",
-            )
+            log.error(row, "", "", "too_many_rows", limit=max_rows)
             return None
     if header is None:
-        log.error(
-            None,
-            "",
-            ws.title,
-            f"sheet {ws.title!r} is empty",
-            "put the header in the first row, or name the right sheet (--sheet)",
-        )
+        log.error(None, "", ws.title, "empty_sheet", sheet=repr(ws.title))
         return None
     merged = [(str(r.coord), r.min_row, r.min_col - 1) for r in ws.merged_cells.ranges]
     return _Table("xlsx", header_row, header, rows, formulas, merged)
@@ -698,8 +615,8 @@ def _map_columns(
             row,
             "",
             ", ".join(h for h in table.header if h)[:80],
-            "the first row looks like data, not a header",
-            "add a header row: " + ", ".join(TEMPLATE_COLUMNS),
+            "header_is_data",
+            columns=", ".join(TEMPLATE_COLUMNS),
         )
         return []
     width = len(table.header)
@@ -714,9 +631,9 @@ def _map_columns(
                     row,
                     table.column_name(i),
                     "",
-                    "this column has values but no header",
-                    "add a header (e.g. " + ", ".join(TEMPLATE_COLUMNS) + ") or delete the column",
+                    "values_without_header",
                     cell=table.cell_ref(row, i),
+                    columns=", ".join(TEMPLATE_COLUMNS),
                 )
             continue
         if target is None:
@@ -737,22 +654,28 @@ def _explicit_map(table: _Table, column_map: Mapping[str, str], log: _Log) -> di
                 None,
                 header,
                 header,
-                "the column map names a column that is not in the file",
-                "columns in the file: " + ", ".join(repr(h) for h in table.header if h),
+                "map_column_missing",
+                columns=", ".join(repr(h) for h in table.header if h),
             )
             continue
         field_name = vocab.map_target(target)
         if field_name is None:
             close = vocab.suggest(target, {t: t for t in vocab.MAP_TARGETS})
-            log.error(
-                None,
-                header,
-                target,
-                f"unknown field {target!r} in the column map",
-                "fields: "
-                + ", ".join(vocab.MAP_TARGETS)
-                + (f"; did you mean {close[0]!r}?" if close else ""),
-            )
+            fields = ", ".join(vocab.MAP_TARGETS)
+            if close:
+                log.error(
+                    None,
+                    header,
+                    target,
+                    "map_unknown_field_near",
+                    field=repr(target),
+                    fields=fields,
+                    candidate=repr(close[0]),
+                )
+            else:
+                log.error(
+                    None, header, target, "map_unknown_field", field=repr(target), fields=fields
+                )
             continue
         out[idx] = field_name
     return out
@@ -778,19 +701,17 @@ def _header_looks_like_data(header: list[str]) -> bool:
 
 def _unrecognised(table: _Table, i: int, header: str, log: _Log) -> None:
     close = vocab.suggest(header, vocab.HEADER_INDEX)
-    hint = ""
-    if close:
-        word = close[0]
-        hint = f"did you mean {word!r} ({vocab.HEADER_INDEX[vocab.normalise_word(word)]})? "
     target = vocab.HEADER_INDEX[vocab.normalise_word(close[0])] if close else "status"
+    near: dict[str, Param] = {"candidate": repr(close[0]), "field": target} if close else {}
     log.error(
         table.header_row,
         header,
         header,
-        "unrecognised column",
-        f'{hint}Rename it, or map it explicitly: --map "{header}={target}" '
-        f'(or "{header}=ignore" to skip it)',
+        "unrecognised_column_near" if close else "unrecognised_column",
         cell=table.cell_ref(table.header_row, i),
+        header=header,
+        target=target,
+        **near,
     )
 
 
@@ -805,9 +726,12 @@ def _check_duplicate_fields(table: _Table, columns: list[_Column], log: _Log) ->
                 table.header_row,
                 c.header,
                 c.header,
-                f"two columns mean {c.field}: {first.header!r} and {c.header!r}",
-                f'delete one, or skip it: --map "{c.header}=ignore"',
+                "duplicate_field",
                 cell=table.cell_ref(table.header_row, c.index),
+                field=c.field,
+                first=repr(first.header),
+                second=repr(c.header),
+                header=c.header,
             )
         else:
             seen[c.field] = c
@@ -817,40 +741,14 @@ def _check_required(table: _Table, columns: list[_Column], date_given: bool, log
     fields = {c.field for c in columns}
     row = table.header_row
     if len(table.header) == 1 and len(columns) <= 1:
-        log.error(
-            row,
-            "",
-            table.header[0],
-            "the header has only one column",
-            "separate columns with a comma, a semicolon or a tab",
-        )
+        log.error(row, "", table.header[0], "one_column")
         return
     if vocab.NIS not in fields and vocab.COMMUNE not in fields:
-        log.error(
-            row,
-            "",
-            "",
-            "no commune column (NIS code or name)",
-            "add a column 'nis_code' or 'commune' (Commune, Gemeente, Gemeinde, Code INS, "
-            'NIS-code...), or map yours: --map "Your header=commune"',
-        )
+        log.error(row, "", "", "no_commune_column")
     if vocab.STATUS not in fields:
-        log.error(
-            row,
-            "",
-            "",
-            "no status column",
-            "add a column 'status' (Statut, Status, CSIL, LIVC...), or map yours: "
-            '--map "Your header=status"',
-        )
+        log.error(row, "", "", "no_status_column")
     if vocab.AS_OF not in fields and not date_given:
-        log.error(
-            row,
-            "",
-            "",
-            "no as-of date: the file has no date column and no date was given",
-            "add a column 'as_of' (Date, Datum...) or pass the date (--date YYYY-MM-DD)",
-        )
+        log.error(row, "", "", "no_date_column")
 
 
 # ============================================================================ rows
@@ -887,11 +785,7 @@ def _rows(table: _Table, columns: list[_Column], log: _Log) -> list[_Row]:
         extra = [v for v in raw[width:] if _text(v)]
         if extra and table.kind == "csv":
             log.error(
-                row,
-                "",
-                _text(extra[0]),
-                f"this row has {len(raw)} values but the header has {width} columns",
-                "a value contains the delimiter: put it between double quotes, or remove it",
+                row, "", _text(extra[0]), "row_too_long", values=str(len(raw)), columns=str(width)
             )
             continue
         values: dict[str, _Value] = {}
@@ -911,23 +805,9 @@ def _check_formulas(
         formula = table.formulas.get((row, c.index))
         value = raw[c.index] if c.index < len(raw) else None
         if formula is not None:
-            log.error(
-                row,
-                c.header,
-                formula,
-                "formula cell: the file must hold values",
-                "copy the column and paste it back as values only (Paste special → Values)",
-                cell=table.cell_ref(row, c.index),
-            )
+            log.error(row, c.header, formula, "formula_cell", cell=table.cell_ref(row, c.index))
         elif isinstance(value, str) and value.startswith(FORMULA_START):
-            log.error(
-                row,
-                c.header,
-                value,
-                "a value may not start with = + @ or a tab (spreadsheet formula / CSV injection)",
-                "remove the leading character",
-                cell=table.cell_ref(row, c.index),
-            )
+            log.error(row, c.header, value, "formula_start", cell=table.cell_ref(row, c.index))
 
 
 def _check_merged(table: _Table, log: _Log) -> None:
@@ -936,9 +816,9 @@ def _check_merged(table: _Table, log: _Log) -> None:
             row,
             table.column_name(col),
             coord,
-            f"merged cells {coord}",
-            "unmerge them and repeat the value on every row (one row per commune)",
+            "merged_cells",
             cell=coord.split(":")[0],
+            range=coord,
         )
 
 
@@ -949,6 +829,19 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:
 _YMD_SLASH = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
 _DMY_SHORT = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2})$")
+
+
+class DateProblem(ValueError):
+    """Why a date cannot be read; ``phrase`` says it in any language."""
+
+    def __init__(self, phrase: Phrase, message: str) -> None:
+        super().__init__(message)
+        self.phrase = phrase
+
+
+def _date_problem(code: str, **params: Param) -> DateProblem:
+    p = phrase(code, **params)
+    return DateProblem(p, param_text(p))
 
 
 def parse_date(value: object) -> dt.date:
@@ -967,12 +860,12 @@ def parse_date(value: object) -> dt.date:
             try:
                 return dt.date(y, mo, d)
             except ValueError as exc:
-                raise ValueError(f"no such day ({exc})") from None
+                raise _date_problem("date_no_such_day", detail=str(exc)) from None
     if _DMY_SHORT.match(text):
-        raise ValueError("the year has two digits")
+        raise _date_problem("date_two_digit_year")
     if text.isdigit() and 20000 < int(text) < 80000:
-        raise ValueError("looks like an Excel date serial number")
-    raise ValueError("not a date in a known format")
+        raise _date_problem("date_excel_serial")
+    raise _date_problem("date_unknown_format")
 
 
 def _as_date_argument(as_of: dt.date | str | None, log: _Log) -> tuple[dt.date | None, bool]:
@@ -981,7 +874,7 @@ def _as_date_argument(as_of: dt.date | str | None, log: _Log) -> tuple[dt.date |
     try:
         return parse_date(as_of), True
     except ValueError as exc:
-        log.error(None, "--date", as_of, f"the date given is not valid: {exc}", DATE_HELP)
+        log.error(None, "--date", as_of, "date_argument_invalid", problem=_problem(exc))
         return None, False
 
 
@@ -998,18 +891,12 @@ def _file_date(
         try:
             dated.append((r, parse_date(v.raw)))
         except ValueError as exc:
-            log.error(r.row, v.column, v.raw, f"unreadable date: {exc}", DATE_HELP, v.cell)
+            log.error(r.row, v.column, v.raw, "unreadable_date", cell=v.cell, problem=_problem(exc))
     if log.errors:
         return None, None
     if not dated:
         if given is None:
-            log.error(
-                None,
-                "",
-                "",
-                "no as-of date: the date column is empty on every row",
-                "fill in the date (YYYY-MM-DD) or pass it (--date YYYY-MM-DD)",
-            )
+            log.error(None, "", "", "no_dates")
         return given, None
     first_row, first = dated[0]
     for r, d in dated[1:]:
@@ -1019,10 +906,11 @@ def _file_date(
                 r.row,
                 v.column,
                 v.raw,
-                f"as-of date {d.isoformat()} differs from "
-                f"{first.isoformat()} (row {first_row.row}): mixed dates in one file",
-                "one file is one snapshot: use one date for every row, or split the file",
-                v.cell,
+                "mixed_dates",
+                cell=v.cell,
+                date=d.isoformat(),
+                first_date=first.isoformat(),
+                first_row=str(first_row.row),
             )
     if given is not None and given != first:
         v = first_row.values[vocab.AS_OF]
@@ -1030,34 +918,42 @@ def _file_date(
             first_row.row,
             v.column,
             v.raw,
-            f"the file's date {first.isoformat()} contradicts the date given ({given.isoformat()})",
-            "leave out --date, or correct the file",
-            v.cell,
+            "date_contradicts_argument",
+            cell=v.cell,
+            date=first.isoformat(),
+            given=given.isoformat(),
         )
     if blank and not log.errors:
         log.warn(
             blank[0],
             "",
             "",
-            f"no date on {len(blank)} row(s) ({_rows_text(blank)}): "
-            f"the file's date {first.isoformat()} is used for them",
+            "rows_without_date",
+            count=str(len(blank)),
+            rows=_rows_phrase(blank),
+            date=first.isoformat(),
         )
     if first > today:
         v = first_row.values[vocab.AS_OF]
         log.error(
-            first_row.row,
-            v.column,
-            v.raw,
-            f"as-of date {first.isoformat()} is in the future",
-            "use the date the list describes (today or earlier)",
-            v.cell,
+            first_row.row, v.column, v.raw, "date_in_future", cell=v.cell, date=first.isoformat()
         )
     return first, first_row.row
 
 
-def _rows_text(rows: list[int], limit: int = 10) -> str:
+def _problem(exc: ValueError) -> Phrase:
+    """Why a date cannot be read, as a phrase (a :class:`DateProblem`'s, or the text)."""
+    if isinstance(exc, DateProblem):
+        return exc.phrase
+    return phrase("text", text=str(exc))
+
+
+def _rows_phrase(rows: list[int], limit: int = 10) -> Phrase:
+    """ "rows 2, 3, 4" (at most ``limit`` numbers, then "and N more")."""
     shown = ", ".join(str(r) for r in rows[:limit])
-    return f"rows {shown}" + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
+    if len(rows) > limit:
+        return phrase("rows_more", rows=shown, more=str(len(rows) - limit))
+    return phrase("rows", rows=shown)
 
 
 def _vintage(
@@ -1072,9 +968,9 @@ def _vintage(
             date_row,
             v.column if v else "--date",
             v.raw if v else day,
-            f"the date is outside every commune vintage: {exc}",
-            "check the year of the as-of date",
-            v.cell if v else "",
+            "date_outside_vintages",
+            cell=v.cell if v else "",
+            detail=str(exc),
         )
         return None
 
@@ -1100,10 +996,11 @@ def _resolve_communes(
                 r.row,
                 v.column if v else "",
                 v.raw if v else "",
-                f"{m.note} (the vintage of {day.isoformat()}): counted as "
-                f"{m.official_name} ({m.nis})",
-                "",
-                v.cell if v else "",
+                "historical_match",
+                cell=v.cell if v else "",
+                note=_note_phrase(m),
+                date=day.isoformat(),
+                commune=f"{m.official_name} ({m.nis})",
             )
     return matched
 
@@ -1124,13 +1021,7 @@ def _resolve_commune(r: _Row, matcher: NameMatcher, day: dt.date, log: _Log) -> 
         return m if _report_match(r, name_v, m, matcher, day, log) else None
     present = code_v or name_v
     column = present.column if present else ""
-    log.error(
-        r.row,
-        column,
-        "",
-        "no commune on this row",
-        "fill in the NIS code or the name of the commune, or delete the row",
-    )
+    log.error(r.row, column, "", "no_commune_on_row")
     return None
 
 
@@ -1152,9 +1043,11 @@ def _report_match(
             r.row,
             v.column,
             v.raw,
-            f"ambiguous commune name: it names {len(m.candidates)} communes: {names}",
-            f"give the NIS code in a 'nis_code' column, or the full name (e.g. {first!r})",
-            v.cell,
+            "ambiguous_name",
+            cell=v.cell,
+            count=str(len(m.candidates)),
+            communes=names,
+            example=repr(first),
         )
     elif m.kind is MatchKind.SPLIT:
         parts = ", ".join(f"{name} ({nis})" for nis, name in m.candidates)
@@ -1162,36 +1055,68 @@ def _report_match(
             r.row,
             v.column,
             v.raw,
-            f"this commune did not exist on {day.isoformat()}: {m.note}",
-            f"list its parts on separate rows: {parts}",
-            v.cell,
+            "commune_split",
+            cell=v.cell,
+            date=day.isoformat(),
+            note=_note_phrase(m),
+            parts=parts,
         )
     elif is_code:
-        near = f"did you mean {', '.join(m.suggestions)}? " if m.suggestions else ""
-        reason = f"unknown NIS code: {m.note}" if parse_code(v.raw) else "not a 5-digit NIS code"
-        log.error(
-            r.row,
-            v.column,
-            v.raw,
-            reason,
-            f"{near}Check the code against Statbel's REFNIS list (vintage {matcher.vintage})",
-            v.cell,
-        )
+        code = parse_code(v.raw)
+        params: dict[str, Param] = {"vintage": matcher.vintage}
+        if code is None:
+            issue = "not_a_code"
+        else:
+            issue = "unknown_code_near" if m.suggestions else "unknown_code"
+            params["note"] = _note_phrase(m, code)
+            if m.suggestions:
+                params["candidates"] = ", ".join(m.suggestions)
+        log.error(r.row, v.column, v.raw, issue, cell=v.cell, **params)
     else:
-        near = (
-            "did you mean " + " or ".join(repr(s) for s in m.suggestions) + "?"
-            if m.suggestions
-            else "check the spelling, or give the NIS code"
-        )
-        log.error(
-            r.row,
-            v.column,
-            v.raw,
-            f"unknown commune: no commune of vintage {matcher.vintage} has this name",
-            near,
-            v.cell,
-        )
+        if m.suggestions:
+            candidates = tuple(repr(s) for s in m.suggestions)
+            log.error(
+                r.row,
+                v.column,
+                v.raw,
+                "unknown_name_near",
+                cell=v.cell,
+                vintage=matcher.vintage,
+                candidates=candidates,
+            )
+        else:
+            log.error(r.row, v.column, v.raw, "unknown_name", cell=v.cell, vintage=matcher.vintage)
     return False
+
+
+def _note_phrase(m: NameMatch, code: str | None = None) -> Phrase:
+    """The matcher's note on ``m`` as a phrase; the note's text as it is when it has a form
+    this function does not know."""
+    c = m.matched
+    found: Phrase | None = None
+    if m.kind is MatchKind.UNKNOWN and code is not None:
+        found = phrase("unknown_code_note", code=code)
+    elif c is not None and m.kind is MatchKind.SPLIT:
+        found = phrase(
+            "split_note",
+            spelling=c.spelling,
+            code=c.source_code,
+            old_vintage=c.vintage,
+            vintage=m.vintage,
+            count=str(len(c.codes)),
+        )
+    elif c is not None and m.nis:
+        found = phrase(
+            "historical_note",
+            spelling=c.spelling,
+            code=c.source_code,
+            old_vintage=c.vintage,
+            commune=f"{m.official_name or m.nis} ({m.nis})",
+            vintage=m.vintage,
+        )
+    if found is None or param_text(found) != m.note:
+        return phrase("text", text=m.note)
+    return found
 
 
 def _check_name_agrees(
@@ -1203,20 +1128,20 @@ def _check_name_agrees(
             r.row,
             name_v.column,
             name_v.raw,
-            f"code and name disagree: the code is "
-            f"{m.official_name} ({m.nis}) but the name is {by_name.official_name} "
-            f"({by_name.nis})",
-            "correct the code or the name",
-            name_v.cell,
+            "code_name_disagree",
+            cell=name_v.cell,
+            code_commune=f"{m.official_name} ({m.nis})",
+            name_commune=f"{by_name.official_name} ({by_name.nis})",
         )
     elif by_name.kind is MatchKind.UNKNOWN:
         log.warn(
             r.row,
             name_v.column,
             name_v.raw,
-            f"name not recognised; the code {m.nis} ({m.official_name}) is used",
-            "check the name",
-            name_v.cell,
+            "name_not_recognised",
+            cell=name_v.cell,
+            nis=str(m.nis),
+            name=m.official_name,
         )
 
 
@@ -1243,29 +1168,37 @@ def _check_duplicates(rows: list[_Row], vintage: str, log: _Log) -> set[str]:
                 r.row,
                 cv.column,
                 cv.raw,
-                f"commune in two cells: {who} is in cell "
-                f"{prev.text(vocab.CELL)!r} on row {prev.row} and in cell "
-                f"{r.text(vocab.CELL)!r} here",
-                "a commune is in at most one cell at a date: keep one row",
-                cv.cell,
+                "commune_in_two_cells",
+                cell=cv.cell,
+                commune=who,
+                first_cell=repr(prev.text(vocab.CELL)),
+                first_row=str(prev.row),
+                cell_name=repr(r.text(vocab.CELL)),
             )
             continue
-        same = _row_label(prev) == _row_label(r)
-        how = (
-            ""
-            if same
-            else (
-                f" ({_row_label(prev)!r} and {_row_label(r)!r} are both {who} in vintage {vintage})"
+        if _row_label(prev) == _row_label(r):
+            log.error(
+                r.row,
+                v.column,
+                v.raw,
+                "duplicate_commune",
+                cell=v.cell,
+                commune=who,
+                first_row=str(prev.row),
             )
-        )
-        log.error(
-            r.row,
-            v.column,
-            v.raw,
-            f"duplicate commune: {who} is already on row {prev.row}{how}",
-            "keep one row per commune",
-            v.cell,
-        )
+        else:
+            log.error(
+                r.row,
+                v.column,
+                v.raw,
+                "duplicate_commune_alias",
+                cell=v.cell,
+                commune=who,
+                first_row=str(prev.row),
+                first=repr(_row_label(prev)),
+                second=repr(_row_label(r)),
+                vintage=vintage,
+            )
     return touched
 
 
@@ -1281,29 +1214,25 @@ def _parse_statuses(rows: list[_Row], log: _Log) -> None:
         v = r.get(vocab.STATUS)
         assert v is not None  # required column
         if not v.text:
-            log.error(
-                r.row,
-                v.column,
-                "",
-                "empty status",
-                "write a status; if you do not know, write 'unknown' (inconnu, onbekend, "
-                "unbekannt)",
-                v.cell,
-            )
+            log.error(r.row, v.column, "", "empty_status", cell=v.cell)
             continue
         word = vocab.status_word(v.text)
         if word is None:
             close = vocab.suggest(v.text, vocab.STATUS_INDEX)
-            hint = (
-                "did you mean "
-                + " or ".join(
+            if close:
+                candidates = tuple(
                     f"{c!r} ({vocab.STATUS_INDEX[vocab.normalise_word(c)]})" for c in close[:2]
                 )
-                + "? "
-                if close
-                else ""
-            )
-            log.error(r.row, v.column, v.raw, "unknown status", hint + STATUS_HELP, v.cell)
+                log.error(
+                    r.row,
+                    v.column,
+                    v.raw,
+                    "unknown_status_near",
+                    cell=v.cell,
+                    candidates=candidates,
+                )
+            else:
+                log.error(r.row, v.column, v.raw, "unknown_status", cell=v.cell)
             continue
         r.status = word
         cell = r.text(vocab.CELL)
@@ -1324,9 +1253,10 @@ def _cell_groups(rows: list[_Row], log: _Log) -> dict[str, list[_Row]]:
                 other.row,
                 v.column,
                 v.raw,
-                f"read as the same cell as {spellings[0]!r} (row {members[0].row})",
-                "spell cell names the same way on every row",
-                v.cell,
+                "cell_spelling",
+                cell=v.cell,
+                cell_name=repr(spellings[0]),
+                first_row=str(members[0].row),
             )
     return groups
 
@@ -1339,15 +1269,7 @@ def _resolve_status(r: _Row, groups: dict[str, list[_Row]], log: _Log) -> Status
     cell = r.text(vocab.CELL)
     if word == vocab.COVERED:
         if not r.cell_key:
-            log.error(
-                r.row,
-                v.column,
-                v.raw,
-                "says the commune has a cell, but not whether it is its own or shared",
-                "write 'own cell' / 'shared cell' (cellule propre "
-                "/ partagée, eigen / gedeelde cel), or name the cell in the cell column",
-                v.cell,
-            )
+            log.error(r.row, v.column, v.raw, "covered_without_cell", cell=v.cell)
             return None
         return Status.SHARED_CELL if n >= 2 else Status.OWN_CELL
     status = Status(str(word))
@@ -1357,31 +1279,26 @@ def _resolve_status(r: _Row, groups: dict[str, list[_Row]], log: _Log) -> Status
             r.row,
             cv.column,
             cv.raw,
-            f"status {v.text!r} ({status}) but the row names a cell",
-            "clear the cell, or correct the status",
-            cv.cell,
+            "status_with_cell",
+            cell=cv.cell,
+            status_text=repr(v.text),
+            status=str(status),
         )
         return None
     if status is Status.OWN_CELL and n >= 2:
-        rows = _rows_text([m.row for m in members])
         log.error(
             r.row,
             v.column,
             v.raw,
-            f"marked own cell, but cell {cell!r} has {n} member communes ({rows})",
-            "write 'shared cell' on each member's row, or give this commune a cell name of its own",
-            v.cell,
+            "own_cell_shared",
+            cell=v.cell,
+            cell_name=repr(cell),
+            count=str(n),
+            rows=_rows_phrase([m.row for m in members]),
         )
         return None
     if status is Status.SHARED_CELL and r.cell_key and n == 1:
-        log.error(
-            r.row,
-            v.column,
-            v.raw,
-            f"marked shared cell, but it is the only commune of cell {cell!r} in the file",
-            "add the other member communes with the same cell name, or write 'own cell'",
-            v.cell,
-        )
+        log.error(r.row, v.column, v.raw, "shared_cell_alone", cell=v.cell, cell_name=repr(cell))
         return None
     return status
 
@@ -1412,9 +1329,9 @@ def _build(
             no_cell[0],
             "",
             "",
-            f"{len(no_cell)} commune(s) marked shared cell without "
-            f"a cell name ({_rows_text(no_cell)}): cells cannot be counted for them",
-            "name the cell in the cell column",
+            "shared_without_cell_name",
+            count=str(len(no_cell)),
+            rows=_rows_phrase(no_cell),
         )
     cells = [
         Cell(
@@ -1468,13 +1385,7 @@ def import_membership(
         return log.failed()
     rows = _rows(table, columns, log)
     if not rows and not log.errors:
-        log.error(
-            None,
-            "",
-            "",
-            "no data rows: the file has a header only",
-            "add one row per commune under the header",
-        )
+        log.error(None, "", "", "no_data_rows")
     if log.errors:
         return log.failed()
     return _interpret(rows, given, geography, today or dt.date.today(), source, log)
@@ -1523,7 +1434,7 @@ def _interpret(
         metadata=tuple(sorted(meta.items())),
     )
     for message in snapshot.consistency_errors():  # safety net: should never fire
-        log.error(None, "", "", message, "please report this file")
+        log.error(None, "", "", "inconsistent_snapshot", detail=message)
     if log.errors:
         return log.failed()
     return ImportResult(
@@ -1535,14 +1446,7 @@ def _warn_examples(rows: list[_Row], log: _Log) -> None:
     for r in rows:
         v = r.get(vocab.COMMENT)
         if v and v.text.casefold().startswith(EXAMPLE_MARK):
-            log.warn(
-                r.row,
-                v.column,
-                v.raw,
-                "an example row from the template",
-                "delete it unless it is real",
-                v.cell,
-            )
+            log.warn(r.row, v.column, v.raw, "example_row", cell=v.cell)
 
 
 def _metadata(source: str | Path | bytes, rows: list[_Row], log: _Log) -> dict[str, str]:
@@ -1553,14 +1457,14 @@ def _metadata(source: str | Path | bytes, rows: list[_Row], log: _Log) -> dict[s
             try:
                 extra = json.loads(sidecar.read_text(encoding="utf-8"))
             except (ValueError, OSError) as exc:
-                log.warn(None, "", sidecar.name, f"metadata file not readable: {exc}")
+                log.warn(None, "", sidecar.name, "metadata_unreadable", detail=str(exc))
             else:
                 meta.update({str(k): _meta_text(v) for k, v in extra.items()})
     comments = [r.text(vocab.COMMENT).casefold() for r in rows]
     if comments and all(c.startswith(ILLUSTRATIVE_MARK) for c in comments):
         meta["illustrative"] = "true"
     if meta.get("illustrative") == "true":
-        log.warn(None, "", "", "this file is marked illustrative: it is not real data")
+        log.warn(None, "", "", "illustrative")
     return meta
 
 

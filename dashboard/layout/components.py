@@ -154,11 +154,11 @@ def build_upload_errors(result, lang: str) -> list:
     every header was recognised)."""
     t = i18n.t
     keys = ("file", "row", "column", "value", "reason", "suggestion")
-    data = [
-        {"file": e.file, "row": "" if e.row is None else e.row, "column": e.column,
-         "value": e.value, "reason": e.reason, "suggestion": e.suggestion}
-        for e in result.errors
-    ]  # fmt: skip
+    data = []
+    for e in result.errors:
+        reason, suggestion = i18n.issue_text(e, lang)
+        data.append({"file": e.file, "row": "" if e.row is None else e.row, "column": e.column,
+                     "value": e.value, "reason": reason, "suggestion": suggestion})  # fmt: skip
     out = [
         html.P(f"{result.file}: " + t("upload.errors_title", lang), className="error-title"),
         html.P(t("upload.previous_kept", lang), className="help"),
@@ -177,7 +177,8 @@ def build_upload_errors(result, lang: str) -> list:
             page_size=50,
         ),  # fmt: skip
     ]
-    unrecognised = [e.column for e in result.errors if e.reason == "unrecognised column"]
+    unrecognised_codes = ("unrecognised_column", "unrecognised_column_near")
+    unrecognised = [e.column for e in result.errors if e.code in unrecognised_codes]
     mapping: list = []
     if unrecognised:
         options = [{"label": t(f"field.{f}", lang), "value": f} for f in MAPPING_FIELDS]
