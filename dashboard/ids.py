@@ -72,6 +72,8 @@ TIMELINE = "timeline-chart"
 # table twin of the map
 TABLE_TITLE = "commune-table-title"
 COMMUNE_TABLE = "commune-table"
+TABLE_SEARCH = "commune-table-search"
+TABLE_SEARCH_LABEL = "commune-table-search-label"
 
 # provenance
 PROVENANCE = "provenance"

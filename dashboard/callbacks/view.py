@@ -67,11 +67,11 @@ def register(app: Dash, bundle: DataBundle) -> None:
         Output(ids.KPI, "children"),
         Output(ids.KPI_AS_OF, "children"),
         Output(ids.BREAKDOWN_CHART, "figure"),
-        Output(ids.BREAKDOWN_TABLE, "data"),
-        Output(ids.BREAKDOWN_TABLE, "columns"),
+        Output(ids.BREAKDOWN_TABLE, "rowData"),
+        Output(ids.BREAKDOWN_TABLE, "columnDefs"),
         Output(ids.BREAKDOWN_NOTES, "children"),
-        Output(ids.COMMUNE_TABLE, "data"),
-        Output(ids.COMMUNE_TABLE, "columns"),
+        Output(ids.COMMUNE_TABLE, "rowData"),
+        Output(ids.COMMUNE_TABLE, "columnDefs"),
         Output(ids.PROVENANCE, "children"),
         Output(ids.ILLUSTRATIVE_BANNER, "children"),
         Output(ids.ATTRIBUTION, "children"),
@@ -223,6 +223,23 @@ def register(app: Dash, bundle: DataBundle) -> None:
         kind = "illustrative" if shown.illustrative else shown.kind
         name = f"csil-communes-{kind}-{shown.date_key}.csv"
         return dcc.send_string(table.to_csv(index=False, encoding="utf-8"), name)
+
+    @app.callback(
+        Output(ids.COMMUNE_TABLE, "dashGridOptions"),
+        Output(ids.BREAKDOWN_TABLE, "dashGridOptions"),
+        Input(ids.TABLE_SEARCH, "value"),
+        Input(ids.LANG_STORE, "data"),
+    )
+    def update_table_search(text, lang):
+        """The search box filters the table twin of the map; the grids speak the language."""
+        lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+        locale = components.grid_locale(lang)
+        search = Patch()
+        search["quickFilterText"] = text or ""
+        search["localeText"] = locale
+        breakdown = Patch()
+        breakdown["localeText"] = locale
+        return search, breakdown
 
     # The share link: the page's own address, as the browser has it.
     app.clientside_callback(

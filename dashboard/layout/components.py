@@ -6,8 +6,9 @@ from __future__ import annotations
 import math
 from urllib.parse import urlsplit
 
+import dash_ag_grid as dag
 import pandas as pd
-from dash import dash_table, dcc, html
+from dash import dcc, html
 
 from dashboard import i18n, ids
 from dashboard.coverage.model import Status
@@ -16,6 +17,52 @@ from dashboard.views import KeyFigure, Shown
 MAPPING_FIELDS = ("nis", "commune", "status", "cell", "as_of", "source", "comment", "ignore")
 MEASURES_DEFINED = ("cells", "communes_with_cell", "communes_involved", "communes_without_cell",
                     "share_communes_covered", "share_population_covered")  # fmt: skip
+
+
+def build_grid(
+    grid_id: str | dict,
+    *,
+    row_data: list | None = None,
+    column_defs: list | None = None,
+    lang: str = i18n.DEFAULT_LANGUAGE,
+    auto_height: bool = False,
+    sortable: bool = True,
+    filters: bool = False,
+    height: str = "420px",
+) -> dag.AgGrid:
+    """A data grid (AG Grid: keyboard navigation, sorting, per-column filters), its few
+    built-in words in the page language."""
+    options: dict = {"localeText": grid_locale(lang), "ensureDomOrder": True,
+                     "suppressCellFocus": False, "animateRows": False}  # fmt: skip
+    if auto_height:
+        options["domLayout"] = "autoHeight"
+    return dag.AgGrid(
+        id=grid_id,
+        rowData=row_data or [],
+        columnDefs=column_defs or [],
+        defaultColDef={
+            "sortable": sortable,
+            "resizable": True,
+            "filter": filters,
+            "floatingFilter": filters,
+            "suppressHeaderMenuButton": True,
+            "suppressFloatingFilterButton": True,
+            "minWidth": 90,
+        },  # fmt: skip
+        dashGridOptions=options,
+        columnSize="responsiveSizeToFit",
+        style={} if auto_height else {"height": height},
+        className="grid",
+    )
+
+
+def grid_locale(lang: str) -> dict[str, str]:
+    """The grid's own words (no rows, filter placeholder) from the catalogue."""
+    return {
+        "noRowsToShow": i18n.t("table.empty", lang),
+        "filterOoo": i18n.t("a11y.table_search", lang),
+        "searchOoo": i18n.t("a11y.table_search", lang),
+    }
 
 
 def build_key_figures(figures: list[KeyFigure]) -> list:
@@ -86,7 +133,7 @@ def build_breakdown_table(table: pd.DataFrame, shown: Shown, lang: str):
             else:
                 rec[key] = value
         records.append(rec)
-    return records, [{"name": name, "id": key} for key, name in columns]
+    return records, [{"field": key, "headerName": name} for key, name in columns]
 
 
 def build_commune_table(table: pd.DataFrame, lang: str):
@@ -101,8 +148,9 @@ def build_commune_table(table: pd.DataFrame, lang: str):
         ("flags", t("table.flags", lang)),
         ("source", t("table.source", lang)),
     ]
-    cols = [{"name": name, "id": key} for key, name in columns]
-    cols[5]["type"] = "numeric"
+    cols = [{"field": key, "headerName": name} for key, name in columns]
+    cols[0].update(pinned="left", minWidth=180)
+    cols[5].update(type="numericColumn", filter="agNumberColumnFilter")
     return table.to_dict(orient="records"), cols
 
 
@@ -162,19 +210,21 @@ def build_upload_errors(result, lang: str) -> list:
     out = [
         html.P(f"{result.file}: " + t("upload.errors_title", lang), className="error-title"),
         html.P(t("upload.previous_kept", lang), className="help"),
-        dash_table.DataTable(
-            id="upload-errors",
-            data=data,
-            columns=[{"name": t(f"upload.col.{k}", lang), "id": k} for k in keys],
-            style_cell={
-                "whiteSpace": "normal",
-                "height": "auto",
-                "textAlign": "left",
-                "fontFamily": "inherit",
-                "fontSize": "0.85rem",
-            },
-            style_table={"overflowX": "auto", "maxHeight": "300px", "overflowY": "auto"},
-            page_size=50,
+        build_grid(
+            "upload-errors",
+            row_data=data,
+            column_defs=[
+                {
+                    "field": k,
+                    "headerName": t(f"upload.col.{k}", lang),
+                    "wrapText": True,
+                    "autoHeight": True,
+                    "flex": 3 if k in ("reason", "suggestion") else 1,
+                }
+                for k in keys
+            ],
+            lang=lang,
+            auto_height=True,
         ),  # fmt: skip
     ]
     unrecognised_codes = ("unrecognised_column", "unrecognised_column_near")

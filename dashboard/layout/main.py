@@ -7,7 +7,7 @@ view and a language switch never rebuilds the controls.
 
 from __future__ import annotations
 
-from dash import dash_table, dcc, html
+from dash import dcc, html
 
 from dashboard import i18n, ids
 from dashboard.bundle import DataBundle
@@ -15,6 +15,7 @@ from dashboard.coverage.importer import MAX_BYTES
 from dashboard.coverage.model import Flag, Status
 from dashboard.figures.map import CATEGORY_COLOURS
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES
+from dashboard.layout.components import build_grid
 from dashboard.state import (
     DEFAULT_STATE,
     LEVELS,
@@ -55,6 +56,8 @@ TEXT_TARGETS: tuple[tuple[str, str, str], ...] = (
     (ids.TIMELINE_TITLE, "children", "timeline.title"),
     (ids.TABLE_TITLE, "children", "a11y.table_alternative"),
     (ids.EXPORT, "children", "button.export"),
+    (ids.TABLE_SEARCH_LABEL, "children", "a11y.table_search"),
+    (ids.TABLE_SEARCH, "placeholder", "control.commune_search_placeholder"),
 )
 
 
@@ -270,13 +273,7 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
                     html.Div(
                         [
                             dcc.Graph(id=ids.BREAKDOWN_CHART, config={"displayModeBar": False}),
-                            dash_table.DataTable(
-                                id=ids.BREAKDOWN_TABLE,  # sorted by share already
-                                page_size=25,
-                                style_table={"overflowX": "auto"},
-                                style_cell={"fontFamily": "inherit", "padding": "4px 8px"},
-                                style_header={"fontWeight": "600"},
-                            ),  # fmt: skip
+                            build_grid(ids.BREAKDOWN_TABLE, auto_height=True, sortable=False),
                         ],
                         className="breakdown-body",
                     ),
@@ -296,19 +293,19 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
                     html.H2(id=ids.TABLE_TITLE),
                     html.Button(id=ids.EXPORT, n_clicks=0, className="button secondary"),
                     dcc.Download(id=ids.DOWNLOAD),
-                    dash_table.DataTable(
-                        id=ids.COMMUNE_TABLE,
-                        sort_action="native",
-                        filter_action="native",
-                        page_size=15,
-                        style_table={"overflowX": "auto"},
-                        style_cell={
-                            "fontFamily": "inherit",
-                            "padding": "4px 8px",
-                            "textAlign": "left",
-                        },
-                        style_header={"fontWeight": "600"},
+                    html.Div(
+                        [
+                            _label(ids.TABLE_SEARCH_LABEL, ids.TABLE_SEARCH),
+                            dcc.Input(
+                                id=ids.TABLE_SEARCH,
+                                type="search",
+                                debounce=False,
+                                className="table-search",
+                            ),
+                        ],
+                        className="table-tools",
                     ),  # fmt: skip
+                    build_grid(ids.COMMUNE_TABLE, filters=True),
                 ],
                 className="panel table-twin",
             ),

@@ -114,10 +114,17 @@ def test_published_breakdown_2016_and_2019(live_server, browser):
     assert by_area["German-speaking Community"][1:4] == ["2", "9", "0"]
 
 
-def _table_rows(driver, table_id):
-    rows = driver.find_elements(By.CSS_SELECTOR, f"#{table_id} tr")
-    out = [[c.text for c in r.find_elements(By.CSS_SELECTOR, "td")] for r in rows]
-    return [r for r in out if r]
+def _table_rows(driver, grid_id):
+    """The rows a grid shows (after its filters and sort), as lists in column order."""
+    return driver.execute_script(
+        "const api = window.dash_ag_grid && dash_ag_grid.getApi(arguments[0]);"
+        "if (!api) return null;"
+        "const cols = api.getAllDisplayedColumns().map(c => c.getColDef().field);"
+        "const rows = [];"
+        "api.forEachNodeAfterFilterAndSort(n => rows.push(cols.map(f => String(n.data[f]))));"
+        "return rows;",
+        grid_id,
+    )
 
 
 def test_switching_language_changes_labels(live_server, browser):
@@ -239,9 +246,8 @@ def test_brussels_zoom_and_commune_table_search(live_server, browser):
     wait_for(lambda: browser.execute_script(
         "return document.querySelector('#coverage-map .js-plotly-plot').layout.map.zoom") > 9,
         message="zoomed to Brussels")  # fmt: skip
-    # the table twin of the map is searchable (per-column filters)
-    filters = browser.find_elements(By.CSS_SELECTOR, "#commune-table th.dash-filter input")
-    filters[0].send_keys("Liège", Keys.ENTER)
+    # the table twin of the map is searchable
+    browser.find_element(By.ID, "commune-table-search").send_keys("Liège")
     rows = wait_for(lambda: (r := _table_rows(browser, "commune-table")) and len(r) < 5 and r,
                     message="filtered table")  # fmt: skip
     assert rows[0][0].startswith("Liège")
@@ -290,7 +296,7 @@ def test_export_downloads_the_table_of_the_view(live_server, browser):
     import csv
 
     _open(browser, live_server + "?lang=en&dataset=example&region=04000", communes=589)
-    wait_for(lambda: len(_table_rows(browser, "commune-table")) == 15, message="table")
+    wait_for(lambda: len(_table_rows(browser, "commune-table") or []) == 19, message="table")
     browser.find_element(By.ID, "export-table").click()
     path = wait_for(lambda: next(iter(browser.downloads.glob("csil-communes-*.csv")), None),
                     message="downloaded file")  # fmt: skip
