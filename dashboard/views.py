@@ -173,23 +173,32 @@ def _value(pub: pd.DataFrame, geo: str, measure: str) -> tuple[int | None, str]:
 # ----------------------------------------------------------------------------- map
 
 
+def _pair(label_key: str, value: str, lang: str) -> str:
+    """ "Label: value" for a catalogue label, with the language's punctuation."""
+    return _labelled(i18n.t(label_key, lang), value, lang)
+
+
+def _labelled(label: str, value: str, lang: str) -> str:
+    """ "Label: value" with the language's punctuation (a space before the colon in FR)."""
+    return i18n.t("kpi.benchmark_value", lang, area=label, value=value)
+
+
 def _hover(row: dict, lang: str, pop_date: str) -> str:
-    t = i18n.t
     lines = [f"<b>{row['name']}</b> ({row['nis']})"]
-    lines.append(f"{t('hover.status', lang)}: {i18n.status_label(row['status'], lang)}")
+    lines.append(_pair("hover.status", i18n.status_label(row["status"], lang), lang))
     if row.get("partial"):
-        lines.append(t("hover.partial", lang))
-    if row["cell_members"]:
-        lines.append(f"{t('hover.members', lang)}: {row['cell_members']}")
-    lines.append(
-        f"{t('hover.population', lang)}: {i18n.format_number(int(row['population']), lang)} "
-        f"({i18n.format_date(pop_date, lang, 'medium')})"
-    )
+        lines.append(i18n.t("hover.partial", lang))
+    if row["status"] == Status.SHARED_CELL.value and row["cell_members"]:
+        lines.append(_pair("hover.cell", row["cell_name"], lang))
+        lines.append(_pair("hover.members", row["cell_members"], lang))
+    population = (f"{i18n.format_number(int(row['population']), lang)} "
+                  f"({i18n.format_date(pop_date, lang, 'medium')})")  # fmt: skip
+    lines.append(_pair("hover.population", population, lang))
     if row["flags"]:
         labels = ", ".join(i18n.flag_label(f, lang) for f in row["flags"])
-        lines.append(f"{t('hover.flags', lang)}: {labels}")
+        lines.append(_pair("hover.flags", labels, lang))
     if row["source"]:
-        lines.append(f"{t('hover.source', lang)}: {row['source']}")
+        lines.append(_pair("hover.source", row["source"], lang))
     return "<br>".join(lines)
 
 
@@ -221,7 +230,8 @@ def map_layers(
                     f"<b>{i18n.region_label(g, lang)}</b><br>"
                     + i18n.t("hover.region_share", lang,
                              share=i18n.format_percent(s, lang))
-                    + f"<br>{i18n.measure_label(m, lang)}: {v} / {n}<br>"
+                    + "<br>" + _labelled(i18n.measure_label(m, lang), f"{v} / {n}", lang)
+                    + "<br>"
                     + i18n.t("notice.published_figure", lang, id=src)
                     for g, s, m, v, n, src in shares[
                         ["geography", "share", "measure", "value", "total", "source_id"]
@@ -558,9 +568,11 @@ def timeline_frame(bundle: DataBundle, lang: str, regions: Iterable[str] = ()) -
                 "hover": (
                     f"<b>{i18n.region_label(r.geography, lang)}</b> — "
                     f"{i18n.format_date(pub_date.key, lang)}<br>"
-                    f"{i18n.measure_label(r.measure, lang)}: {r.value} / {r.total} "
-                    f"({i18n.format_percent(r.share, lang)})<br>"
-                    f"{i18n.t('hover.source', lang)}: {r.source_id} — {title}"
+                    + _labelled(i18n.measure_label(r.measure, lang),
+                                f"{r.value} / {r.total} ({i18n.format_percent(r.share, lang)})",
+                                lang)
+                    + "<br>"
+                    + _pair("hover.source", f"{r.source_id} — {title}", lang)
                 ),
             })  # fmt: skip
     return pd.DataFrame(rows, columns=["date", "geography", "share", "dash", "hover"])

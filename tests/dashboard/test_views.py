@@ -160,3 +160,16 @@ def test_export_labels_illustrative_data_on_every_row(bundle):
     public = views.export_frame(shown, frame, mask, "en")
     assert not public["data"].str.contains("llustrative").any()
     assert set(public.loc[public["nis_code"] == "21004", "source"]) == {"S01"}
+
+
+def test_hover_names_a_shared_cell_and_its_members(bundle):
+    state = ViewState(dataset="example", lang="fr")
+    shown, frame, mask = _view(bundle, state)
+    layers = views.map_layers(bundle, shown, frame, mask, state, "fr")
+    hover = dict(zip(layers.communes["nis"], layers.communes["hover"], strict=True))
+    shared = frame[frame["status"] == "shared_cell"].iloc[0]
+    text = hover[shared["nis"]]
+    assert f"Cellule : {shared['cell_name']}" in text.replace("\u202f", " ").replace("\xa0", " ")
+    assert all(m in text for m in shared["cell_members"].split(", "))
+    own = frame[frame["status"] == "own_cell"].iloc[0]
+    assert "Cellule :" not in hover[own["nis"]].replace("\xa0", " ")
