@@ -54,9 +54,7 @@ def main() -> None:
                   ViewState(dataset="example", region=("03000",), lang="nl")):  # fmt: skip
 
         def compute(state=state):
-            shown = views.shown_data(bundle, state.dataset, state.date, None)
-            frame = views.commune_frame(bundle, shown, state.lang)
-            mask = views.filter_mask(frame, state)
+            shown, frame, mask = views.selection(bundle, state, None)
             layers = views.map_layers(bundle, shown, frame, mask, state, state.lang)
             views.key_figures(bundle, shown, frame, mask, state, state.lang)
             views.breakdown_table(bundle, shown, frame, mask, state.level, state.lang)

@@ -108,6 +108,15 @@ def commune_frame(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
     return frame
 
 
+def selection(
+    bundle: DataBundle, state: ViewState, upload: MembershipSnapshot | None
+) -> tuple[Shown, pd.DataFrame, pd.Series]:
+    """The data a view shows: the dataset, its commune frame, and the filters' mask."""
+    shown = shown_data(bundle, state.dataset, state.date, upload)
+    frame = commune_frame(bundle, shown, state.lang)
+    return shown, frame, filter_mask(frame, state)
+
+
 def filter_mask(frame: pd.DataFrame, state: ViewState) -> pd.Series:
     """Communes in the selection (region, province, status, flag, population band)."""
     mask = pd.Series(True, index=frame.index)

@@ -87,9 +87,7 @@ def register(app: Dash, bundle: DataBundle) -> None:
         state = state_from_data(state_data)
         lang = state.lang
         upload = payload_to_snapshot(upload_payload)
-        shown = views.shown_data(bundle, state.dataset, state.date, upload)
-        frame = views.commune_frame(bundle, shown, lang)
-        mask = views.filter_mask(frame, state)
+        shown, frame, mask = views.selection(bundle, state, upload)
         layers = views.map_layers(bundle, shown, frame, mask, state, lang)
         figure, new_meta = map_output(bundle, shown, layers, meta, lang)
 
@@ -216,10 +214,8 @@ def register(app: Dash, bundle: DataBundle) -> None:
     def export_table(_clicks, state_data, upload_payload):
         """The table of the current view as CSV (UTF-8 with BOM, for Excel)."""
         state = state_from_data(state_data)
-        shown = views.shown_data(bundle, state.dataset, state.date,
-                                 payload_to_snapshot(upload_payload))  # fmt: skip
-        frame = views.commune_frame(bundle, shown, state.lang)
-        table = views.export_frame(shown, frame, views.filter_mask(frame, state), state.lang)
+        shown, frame, mask = views.selection(bundle, state, payload_to_snapshot(upload_payload))
+        table = views.export_frame(shown, frame, mask, state.lang)
         kind = "illustrative" if shown.illustrative else shown.kind
         name = f"csil-communes-{kind}-{shown.date_key}.csv"
         return dcc.send_string(table.to_csv(index=False, encoding="utf-8"), name)

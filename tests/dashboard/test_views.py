@@ -18,9 +18,7 @@ pytestmark = pytest.mark.shared
 
 
 def _view(bundle, state, upload=None):
-    shown = views.shown_data(bundle, state.dataset, state.date, upload)
-    frame = views.commune_frame(bundle, shown, state.lang)
-    return shown, frame, views.filter_mask(frame, state)
+    return views.selection(bundle, state, upload)
 
 
 def test_public_date_picks_its_vintage_and_leaves_the_rest_unknown(bundle):
