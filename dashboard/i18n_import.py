@@ -360,6 +360,35 @@ _REASONS: dict[str, _Texts] = {
         "doppelte Gemeinde: {commune} steht schon in Zeile {first_row} ({first} und "
         "{second} sind beide {commune} in der Einteilung {vintage})",
     ),
+    "duplicate_commune_part": (
+        "commune en double : la ligne {whole_row} désigne {commune} et la ligne {part_row} "
+        "désigne {part}, une ancienne commune qui fait partie de {commune} dans le découpage "
+        "{vintage}",
+        "dubbele gemeente: rij {whole_row} noemt {commune} en rij {part_row} noemt {part}, "
+        "een voormalige gemeente die in de indeling {vintage} deel uitmaakt van {commune}",
+        "doppelte Gemeinde: Zeile {whole_row} nennt {commune} und Zeile {part_row} nennt "
+        "{part}, eine frühere Gemeinde, die in der Einteilung {vintage} zu {commune} gehört",
+    ),
+    # ------------------------------------------------------------ former parts (mergers)
+    "merged_part": (
+        "cette ligne désigne l'ancienne commune {part}, qui fait partie de {commune} dans le "
+        "découpage {vintage} ; {commune} apparaît comme « {shown} » parce que le fichier ne "
+        "donne pas ses autres anciennes parties : {missing}",
+        "deze rij noemt de voormalige gemeente {part}, die in de indeling {vintage} deel "
+        "uitmaakt van {commune}; {commune} wordt weergegeven als '{shown}' omdat het bestand "
+        "de andere voormalige delen niet vermeldt: {missing}",
+        "diese Zeile nennt die frühere Gemeinde {part}, die in der Einteilung {vintage} zu "
+        "{commune} gehört; {commune} wird als „{shown}“ angezeigt, weil die Datei die anderen "
+        "früheren Teile nicht angibt: {missing}",
+    ),
+    "merged_parts_disagree": (
+        "les lignes des anciennes parties de {commune} ne concordent pas ({statuses}) : "
+        "{commune} apparaît comme « {shown} »",
+        "de rijen voor de voormalige delen van {commune} spreken elkaar tegen ({statuses}): "
+        "{commune} wordt weergegeven als '{shown}'",
+        "die Zeilen der früheren Teile von {commune} widersprechen sich ({statuses}): "
+        "{commune} wird als „{shown}“ angezeigt",
+    ),
     # ------------------------------------------------------------ statuses
     "empty_status": ("statut vide", "lege status", "leerer Status"),
     "unknown_status": ("statut inconnu", "onbekende status", "unbekannter Status"),
@@ -729,6 +758,33 @@ _SUGGESTIONS: dict[str, _Texts] = {
     ),
     "duplicate_commune": _KEEP_ONE_ROW,
     "duplicate_commune_alias": _KEEP_ONE_ROW,
+    "duplicate_commune_part": (
+        "gardez soit la ligne de {commune}, soit les lignes de ses anciennes parties, mais pas "
+        "les deux",
+        "behoud ofwel de rij voor {commune}, ofwel de rijen voor haar voormalige delen, niet "
+        "allebei",
+        "behalten Sie entweder die Zeile für {commune} oder die Zeilen für ihre früheren "
+        "Teile, nicht beide",
+    ),
+    "merged_part": (
+        "ajoutez une ligne pour chaque ancienne partie manquante dont vous connaissez le "
+        "statut ; ou, si vous connaissez le statut de {commune} dans son ensemble, donnez-lui "
+        "une seule ligne au lieu des lignes de ses anciennes parties",
+        "voeg een rij toe voor elk ontbrekend voormalig deel waarvan u de status kent; of, "
+        "als u de status van {commune} als geheel kent, geef die gemeente dan één rij in "
+        "plaats van rijen voor haar voormalige delen",
+        "fügen Sie für jeden fehlenden früheren Teil, dessen Status Sie kennen, eine Zeile "
+        "hinzu; oder, wenn Sie den Status von {commune} als Ganzes kennen, geben Sie ihr eine "
+        "einzige Zeile statt Zeilen für ihre früheren Teile",
+    ),
+    "merged_parts_disagree": (
+        "vérifiez ces lignes ; si vous connaissez le statut de {commune} dans son ensemble, "
+        "donnez-lui plutôt une seule ligne",
+        "controleer deze rijen; als u de status van {commune} als geheel kent, geef die "
+        "gemeente dan liever één rij",
+        "prüfen Sie diese Zeilen; wenn Sie den Status von {commune} als Ganzes kennen, geben "
+        "Sie ihr stattdessen eine einzige Zeile",
+    ),
     "empty_status": (
         "indiquez un statut ; si vous ne le connaissez pas, écrivez « inconnu » (unknown, "
         "onbekend, unbekannt)",
@@ -845,6 +901,18 @@ _PHRASES: dict[str, _Texts] = {
         "geen enkele gemeente heeft code {code} in enige indeling",
         "keine Gemeinde hat die Kennziffer {code} in irgendeiner Einteilung",
     ),
+    "status_own_cell": ("cellule propre", "eigen LIVC", "eigene Zelle"),
+    "status_shared_cell": ("cellule partagée", "gedeelde LIVC", "gemeinsame Zelle"),
+    "status_planned": ("en projet", "gepland", "geplant"),
+    "status_none": ("pas de cellule", "geen LIVC", "keine Zelle"),
+    "status_unknown": ("inconnu", "onbekend", "unbekannt"),
+    "partly_covered": (
+        "{status}, couverture partielle",
+        "{status}, gedeeltelijk gedekt",
+        "{status}, teilweise abgedeckt",
+    ),
+    "part_status": ("{part} : {status}", "{part}: {status}", "{part}: {status}"),
+    "list": ("{first} ; {second}", "{first}; {second}", "{first}; {second}"),
 }
 
 

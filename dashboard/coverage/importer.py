@@ -13,6 +13,18 @@ Excel (XLSX); the header is row 1 when it is the first line. The format is descr
 Geography is injected through :class:`Geography` (communes per vintage, a crosswalk with
 ``translate(code, src, dst)`` and ``names()``, and ``vintage_for_date``), so tests run on
 small synthetic frames; :meth:`Geography.from_geodata` wires the real data.
+
+Former communes of a merged commune: a row that names (by an old name or code) a commune
+that is now only one part of a merged commune of the file's vintage ("Neerpelt" in a 2020
+file: part of Pelt) speaks for that part only. The merged commune's status is combined
+from its parts with :func:`dashboard.coverage.revintage.combine_part_statuses`: named
+parts take their row's status, parts no row names are ``unknown``; so "Neerpelt: own
+cell" alone makes Pelt covered with ``partial=True``, and "Borsbeek: none" alone makes
+Antwerpen (2025) ``unknown``. Each such row gets a ``merged_part`` warning naming the
+parts the file does not give; rows of parts that disagree get ``merged_parts_disagree``.
+Several part rows of one commune are not duplicates (unless they name the same part);
+a row for the merged commune itself next to rows for its parts is an error
+(``duplicate_commune_part``).
 """
 
 from __future__ import annotations
@@ -42,7 +54,15 @@ from dashboard.coverage.messages import (
     phrase,
 )
 from dashboard.coverage.model import Cell, CommuneStatus, MembershipSnapshot, Status
-from dashboard.coverage.names import CodeTranslator, MatchKind, NameMatch, NameMatcher, parse_code
+from dashboard.coverage.names import (
+    CodeTranslator,
+    FormerPart,
+    MatchKind,
+    NameMatch,
+    NameMatcher,
+    parse_code,
+)
+from dashboard.coverage.revintage import combine_part_statuses
 
 MAX_BYTES = 5_000_000  # a full list of 589 communes is about 40 kB
 MAX_ROWS = 10_000
@@ -769,6 +789,7 @@ class _Row:
     match: NameMatch | None = None
     status: str | None = None  # a Status value or vocab.COVERED
     cell_key: str = ""
+    part: FormerPart | None = None  # the row names a former part of a merged commune
 
     def get(self, name: str) -> _Value | None:
         return self.values.get(name)
@@ -987,6 +1008,7 @@ def _resolve_communes(
         if m is None or m.nis is None:
             continue
         r.match = m
+        r.part = matcher.former_part(m)
         text = " / ".join(t for t in (r.text(vocab.NIS), r.text(vocab.COMMUNE)) if t)
         matched.append(MatchedRow(r.row, text, m.nis, m.official_name, m.via, m.note))
         if m.note:
@@ -1145,13 +1167,17 @@ def _check_name_agrees(
         )
 
 
-def _check_duplicates(rows: list[_Row], vintage: str, log: _Log) -> set[str]:
+def _check_duplicates(
+    rows: list[_Row], vintage: str, groups: dict[str, _PartGroup], log: _Log
+) -> set[str]:
     """Report communes on two rows; return the cell keys those rows name (their cell
-    checks would only repeat the problem)."""
+    checks would only repeat the problem). Rows naming former parts of one merged commune
+    (``groups``) are combined, not duplicates, unless one row names the merged commune
+    itself or two rows name the same part."""
     first: dict[str, _Row] = {}
     touched: set[str] = set()
     for r in rows:
-        if r.match is None or r.match.nis is None:
+        if r.match is None or r.match.nis is None or r.part is not None:
             continue
         nis = r.match.nis
         if nis not in first:
@@ -1199,11 +1225,269 @@ def _check_duplicates(rows: list[_Row], vintage: str, log: _Log) -> set[str]:
                 second=repr(_row_label(r)),
                 vintage=vintage,
             )
+    for target, group in groups.items():
+        whole = first.get(target)
+        if whole is not None:
+            _report_whole_and_parts(whole, group, vintage, log, touched)
+        else:
+            _check_part_rows(group, log, touched)
     return touched
 
 
 def _row_label(r: _Row) -> str:
     return r.text(vocab.COMMUNE) or r.text(vocab.NIS)
+
+
+def _commune_value(r: _Row) -> _Value:
+    """The value the row's commune was recognised from (its code or its name)."""
+    by_code = r.match is not None and r.match.via in ("code", "historical code")
+    order = (vocab.NIS, vocab.COMMUNE) if by_code else (vocab.COMMUNE, vocab.NIS)
+    for name in order:
+        v = r.get(name)
+        if v is not None and v.text:
+            return v
+    v = r.get(vocab.COMMUNE) or r.get(vocab.NIS)
+    assert v is not None  # a matched row has a commune column
+    return v
+
+
+# ============================================================================ former parts
+
+
+@dataclass
+class _PartGroup:
+    """The rows naming former parts of one merged commune of the file's vintage."""
+
+    target: str  # the merged commune (file's vintage)
+    commune: str  # "Pelt (72043)"
+    vintage: str  # the vintage the parts are counted in: the oldest the rows' names are of
+    parts: tuple[str, ...]  # codes of every part of ``target`` in ``vintage``
+    names: dict[str, str]  # part code -> its name in ``vintage``
+    rows: list[tuple[_Row, FormerPart, tuple[str, ...]]]  # row, its part, codes it names
+    failed: bool = False  # an error on these rows: no status is built from them
+
+    def label(self, code: str) -> str:
+        """ "Overpelt (72029, 1977-2018)"."""
+        return f"{self.names.get(code, code)} ({code}, {self.vintage})"
+
+
+def _part_groups(rows: list[_Row], matcher: NameMatcher) -> dict[str, _PartGroup]:
+    """Part rows (:attr:`_Row.part`) grouped by the merged commune they belong to."""
+    by_target: dict[str, list[tuple[_Row, FormerPart]]] = {}
+    for r in rows:
+        if r.part is not None:
+            by_target.setdefault(r.part.target, []).append((r, r.part))
+    groups: dict[str, _PartGroup] = {}
+    for target, members in by_target.items():
+        # vintage keys sort in time order; the oldest division has the finest parts, and
+        # a part of a newer vintage is one or several parts there
+        vintage = min(part.vintage for _r, part in members)
+        parts = matcher.parts(target, vintage)
+        named = [
+            (r, part, matcher.translate(part.code, part.vintage, vintage)) for r, part in members
+        ]
+        groups[target] = _PartGroup(
+            target,
+            f"{matcher.official_name(target)} ({target})",
+            vintage,
+            parts,
+            {p: matcher.name_in(p, vintage) for p in parts},
+            named,
+        )
+    return groups
+
+
+def _report_whole_and_parts(
+    whole: _Row, group: _PartGroup, vintage: str, log: _Log, touched: set[str]
+) -> None:
+    """A row names the merged commune itself and others name its former parts: an error
+    on the later row of each pair (which of them decides cannot be told)."""
+    group.failed = True
+    for r, part, _codes in group.rows:
+        later = r if r.row > whole.row else whole
+        v = _commune_value(later)
+        touched.update(k for k in (whole.cell_key, r.cell_key) if k)
+        log.error(
+            later.row,
+            v.column,
+            v.raw,
+            "duplicate_commune_part",
+            cell=v.cell,
+            commune=group.commune,
+            whole_row=str(whole.row),
+            part_row=str(r.row),
+            part=part.label,
+            vintage=vintage,
+        )
+
+
+def _check_part_rows(group: _PartGroup, log: _Log, touched: set[str]) -> None:
+    """Two rows for the same former part, or parts of one commune in two cells: errors."""
+    seen: dict[str, _Row] = {}
+    cell_row: _Row | None = None
+    for r, part, codes in group.rows:
+        again = next((seen[c] for c in codes if c in seen), None)
+        if again is not None:
+            group.failed = True
+            v = _commune_value(r)
+            touched.update(k for k in (again.cell_key, r.cell_key) if k)
+            log.error(
+                r.row,
+                v.column,
+                v.raw,
+                "duplicate_commune",
+                cell=v.cell,
+                commune=part.label,
+                first_row=str(again.row),
+            )
+            continue
+        seen.update(dict.fromkeys(codes, r))
+        if not r.cell_key:
+            continue
+        if cell_row is None:
+            cell_row = r
+        elif r.cell_key != cell_row.cell_key:
+            group.failed = True
+            cv = r.values[vocab.CELL]
+            touched.update((cell_row.cell_key, r.cell_key))
+            log.error(
+                r.row,
+                cv.column,
+                cv.raw,
+                "commune_in_two_cells",
+                cell=cv.cell,
+                commune=group.commune,
+                first_cell=repr(cell_row.text(vocab.CELL)),
+                first_row=str(cell_row.row),
+                cell_name=repr(r.text(vocab.CELL)),
+            )
+
+
+_STATUS_WORDS: Mapping[Status, str] = {
+    Status.OWN_CELL: "own cell",
+    Status.SHARED_CELL: "shared cell",
+    Status.PLANNED: "planned",
+    Status.NONE: "no cell",
+    Status.UNKNOWN: "unknown",
+}
+
+
+def _status_phrase(status: Status) -> Phrase:
+    return phrase(f"status_{status.value}")
+
+
+def _shown_phrase(status: Status, partial: bool) -> Phrase:
+    """How a merged commune is shown: "own cell, partly covered", "unknown"..."""
+    if partial and status.covered:
+        return phrase("partly_covered", status=_status_phrase(status))
+    return _status_phrase(status)
+
+
+def _list_phrase(items: list[Phrase]) -> Phrase:
+    """ "a; b; c" in the page language."""
+    out = items[0]
+    for item in items[1:]:
+        out = phrase("list", first=out, second=item)
+    return out
+
+
+def _build_merged(
+    group: _PartGroup,
+    vintage: str,
+    cell_groups: dict[str, list[_Row]],
+    skip_cells: set[str],
+    log: _Log,
+) -> CommuneStatus | None:
+    """The merged commune's status combined from the rows of its former parts (parts no
+    row names are unknown), with warnings saying how; None after an error."""
+    resolved: list[tuple[_Row, FormerPart, tuple[str, ...], Status]] = []
+    failed = False
+    for r, part, codes in group.rows:
+        if r.status is None or r.cell_key in skip_cells:
+            failed = True  # already reported
+            continue
+        status = _resolve_status(r, cell_groups, log)
+        if status is None:
+            failed = True
+            continue
+        resolved.append((r, part, codes, status))
+    if failed or not resolved:
+        return None
+    named = {code: status for _r, _p, codes, status in resolved for code in codes}
+    combined, partial = combine_part_statuses([named.get(p, Status.UNKNOWN) for p in group.parts])
+    cell_key = next((r.cell_key for r, _p, _c, _s in resolved if r.cell_key), "")
+    cell_id = None
+    if combined.covered and cell_key:
+        members = cell_groups[cell_key]
+        cell_id = _cell_id(members)
+        n = len({m.match.nis for m in members if m.match})
+        combined = Status.SHARED_CELL if n >= 2 else Status.OWN_CELL
+    shown = _shown_phrase(combined, partial)
+    missing = [p for p in group.parts if p not in named]
+    if missing:
+        missing_text = "; ".join(group.label(p) for p in missing)
+        for r, part, _codes, _status in resolved:
+            v = _commune_value(r)
+            log.warn(
+                r.row,
+                v.column,
+                v.raw,
+                "merged_part",
+                cell=v.cell,
+                part=part.label,
+                commune=group.commune,
+                vintage=vintage,
+                shown=shown,
+                missing=missing_text,
+            )
+    if len({status for _r, _p, _c, status in resolved}) > 1:
+        last = resolved[-1][0]
+        v = last.values[vocab.STATUS]
+        statuses = [
+            phrase("part_status", part=part.label, status=_status_phrase(status))
+            for _r, part, _c, status in resolved
+        ]
+        log.warn(
+            last.row,
+            v.column,
+            v.raw,
+            "merged_parts_disagree",
+            cell=v.cell,
+            commune=group.commune,
+            statuses=_list_phrase(statuses),
+            shown=shown,
+        )
+    sources = [r.text(vocab.SOURCE) for r, *_ in resolved if r.text(vocab.SOURCE)]
+    return CommuneStatus(
+        nis=group.target,
+        status=combined,
+        cell_id=cell_id,
+        source=";".join(dict.fromkeys(sources)),
+        comment=_merged_comment(group, named, combined, partial, [r for r, *_ in resolved]),
+        partial=partial,
+    )
+
+
+def _merged_comment(
+    group: _PartGroup,
+    named: Mapping[str, Status],
+    status: Status,
+    partial: bool,
+    rows: list[_Row],
+) -> str:
+    """What was done, in English: "partly covered: Neerpelt (72025, 1977-2018) own cell;
+    Overpelt (72029, 1977-2018) not in the file", then the rows' own comments."""
+    if partial and status.covered:
+        head = "partly covered"
+    elif partial:
+        head = f"shown as {_STATUS_WORDS[status]} from its former parts"
+    else:
+        head = "combined from its former parts"
+    given = [f"{group.label(p)} {_STATUS_WORDS[named[p]]}" for p in group.parts if p in named]
+    absent = [f"{group.label(p)} not in the file" for p in group.parts if p not in named]
+    detail = "; ".join(given + absent)
+    own = [r.text(vocab.COMMENT) for r in rows if r.text(vocab.COMMENT)]
+    return "; ".join([f"{head}: {detail}", *own])
 
 
 # ============================================================================ statuses and cells
@@ -1304,14 +1588,20 @@ def _resolve_status(r: _Row, groups: dict[str, list[_Row]], log: _Log) -> Status
 
 
 def _build(
-    rows: list[_Row], log: _Log, skip_cells: set[str] | None = None
+    rows: list[_Row],
+    log: _Log,
+    skip_cells: set[str] | None = None,
+    part_groups: dict[str, _PartGroup] | None = None,
+    vintage: str = "",
 ) -> tuple[list[CommuneStatus], list[Cell]]:
     skip_cells = skip_cells or set()
+    part_groups = part_groups or {}
     groups = _cell_groups(rows, log)
     statuses: list[CommuneStatus] = []
     no_cell: list[int] = []
+    whole = {r.match.nis for r in rows if r.match is not None and r.part is None}
     for r in rows:
-        if r.match is None or r.match.nis is None or r.status is None:
+        if r.match is None or r.match.nis is None or r.status is None or r.part is not None:
             continue
         if r.cell_key in skip_cells:
             continue  # a duplicate commune is already reported
@@ -1324,7 +1614,17 @@ def _build(
         statuses.append(
             CommuneStatus(r.match.nis, status, cell_id, r.text(vocab.SOURCE), r.text(vocab.COMMENT))
         )
+    for target, group in part_groups.items():
+        if target in whole or group.failed:
+            continue  # an error already (e.g. a row names the merged commune itself)
+        merged = _build_merged(group, vintage, groups, skip_cells, log)
+        if merged is None:
+            continue
+        if merged.status is Status.SHARED_CELL and merged.cell_id is None:
+            no_cell.append(group.rows[0][0].row)
+        statuses.append(merged)
     if no_cell:
+        no_cell.sort()
         log.warn(
             no_cell[0],
             "",
@@ -1409,8 +1709,9 @@ def _interpret(
     matcher = geography.matcher(vintage)
     _parse_statuses(rows, log)
     matched = _resolve_communes(rows, matcher, day, log)
-    touched = _check_duplicates(rows, vintage, log)
-    statuses, cells = _build(rows, log, touched)
+    part_groups = _part_groups(rows, matcher)
+    touched = _check_duplicates(rows, vintage, part_groups, log)
+    statuses, cells = _build(rows, log, touched, part_groups, vintage)
     _warn_examples(rows, log)
     log.info.update(
         {
@@ -1437,9 +1738,8 @@ def _interpret(
         log.error(None, "", "", "inconsistent_snapshot", detail=message)
     if log.errors:
         return log.failed()
-    return ImportResult(
-        log.file, snapshot, (), tuple(log.warnings), tuple(matched), tuple(log.info.items())
-    )
+    warnings = tuple(sorted(log.warnings, key=lambda w: w.row or 0))
+    return ImportResult(log.file, snapshot, (), warnings, tuple(matched), tuple(log.info.items()))
 
 
 def _warn_examples(rows: list[_Row], log: _Log) -> None:

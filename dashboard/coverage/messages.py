@@ -156,6 +156,20 @@ REASONS: Final[Mapping[str, str]] = MappingProxyType(
             "duplicate commune: {commune} is already on row {first_row} ({first} and {second} "
             "are both {commune} in vintage {vintage})"
         ),
+        "duplicate_commune_part": (
+            "duplicate commune: row {whole_row} names {commune} and row {part_row} names "
+            "{part}, a former commune that is part of {commune} in vintage {vintage}"
+        ),
+        # ------------------------------------------------------------ former parts (mergers)
+        "merged_part": (
+            "this row names the former commune {part}, which is part of {commune} in vintage "
+            "{vintage}; {commune} is shown as '{shown}' because the file does not give its "
+            "other former parts: {missing}"
+        ),
+        "merged_parts_disagree": (
+            "the rows for the former parts of {commune} disagree ({statuses}): {commune} is "
+            "shown as '{shown}'"
+        ),
         # ------------------------------------------------------------ statuses
         "empty_status": "empty status",
         "unknown_status": "unknown status",
@@ -254,6 +268,18 @@ SUGGESTIONS: Final[Mapping[str, str]] = MappingProxyType(
         "commune_in_two_cells": "a commune is in at most one cell at a date: keep one row",
         "duplicate_commune": "keep one row per commune",
         "duplicate_commune_alias": "keep one row per commune",
+        "duplicate_commune_part": (
+            "keep either the row for {commune} or the rows for its former parts, not both"
+        ),
+        "merged_part": (
+            "add a row for each missing former part whose status you know; or, if you know the "
+            "status of {commune} as a whole, give it one row instead of rows for its former "
+            "parts"
+        ),
+        "merged_parts_disagree": (
+            "check these rows; if you know the status of {commune} as a whole, give it one row "
+            "instead"
+        ),
         "empty_status": (
             "write a status; if you do not know, write 'unknown' (inconnu, onbekend, unbekannt)"
         ),
@@ -306,6 +332,16 @@ PHRASES: Final[Mapping[str, str]] = MappingProxyType(
         "split_note": "{spelling} ({code}) is a commune of vintage {old_vintage}; in vintage "
         "{vintage} it is {count} communes",
         "unknown_code_note": "no commune has code {code} in any vintage",
+        # how a merged commune is shown (a status inside a sentence, lower case)
+        "status_own_cell": "own cell",
+        "status_shared_cell": "shared cell",
+        "status_planned": "planned",
+        "status_none": "no cell",
+        "status_unknown": "unknown",
+        "partly_covered": "{status}, partly covered",
+        # a former part of a merged commune and its status; several joined with "list"
+        "part_status": "{part}: {status}",
+        "list": "{first}; {second}",
     }
 )
 

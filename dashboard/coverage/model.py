@@ -113,6 +113,11 @@ class CommuneStatus:
     # True when the status summarises parts that differ (re-vintaging a merged commune
     # whose parts are only partly covered); see dashboard.coverage.revintage.
     partial: bool = False
+    # The date the status is stated for (ISO, reduced precision kept: "2019", "2016-08-29");
+    # empty for a file's rows (they hold at the file's date).
+    date: str = ""
+    # How the source supports it: "stated", "implied_by_regional_table"; empty for a file.
+    basis: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,7 @@ class CommuneFlag:
     source: str = ""
     amount_eur: int | None = None
     amount_scope: str = ""  # "commune", "joint_project" or "police_zone" (do not sum the latter)
+    date: str = ""  # the date the flag is known from (ISO, reduced precision kept)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,13 @@ Rules, in order (the first level that finds anything decides):
 Two different communes on the deciding level is "ambiguous" (error with the candidates).
 Nothing found is "unknown" (error with rapidfuzz suggestions). A fuzzy match is never
 accepted silently.
+
+A historical name or code of a commune that is now only one *part* of a merged commune
+(Neerpelt, part of Pelt since 2019; Borsbeek, part of Antwerpen since 2025) still matches
+the merged commune, but :meth:`NameMatcher.former_part` says so: such a row speaks for
+that part only, never for the whole merged commune (the importer combines the parts).
+A pure re-coding (one commune of the older vintage, e.g. La Louvière 55022 -> 58001) is
+not a part.
 """
 
 from __future__ import annotations
@@ -130,6 +137,28 @@ class NameMatch:
         return self.kind is MatchKind.OK
 
 
+@dataclass(frozen=True)
+class FormerPart:
+    """A former commune named by a row, now one of several parts of a merged commune.
+
+    ``code`` and ``name`` are the former commune's in ``vintage`` (the vintage the matched
+    name or code belongs to); ``parts`` are the codes, in that vintage, of every commune
+    that makes up ``target`` (the merged commune, in the matcher's vintage), ``code``
+    among them.
+    """
+
+    target: str
+    vintage: str
+    code: str
+    name: str
+    parts: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        """ "Neerpelt (72025, 1977-2018)"."""
+        return f"{self.name} ({self.code}, {self.vintage})"
+
+
 @dataclass
 class _Level:
     exact: dict[str, list[Candidate]] = field(default_factory=dict)
@@ -164,6 +193,7 @@ class NameMatcher:
         self.translator = translator
         self._official = {str(r.nis): _official_name(r) for r in communes.itertuples()}
         names = names if names is not None else _empty_names()
+        self._names_in = _names_by_vintage(names)
         known = list(dict.fromkeys([*(vintages or ()), *names["vintage"].astype(str)]))
         self.other_vintages = tuple(v for v in known if v != vintage)
         self._current = _Level()
@@ -223,6 +253,44 @@ class NameMatcher:
     def codes(self) -> tuple[str, ...]:
         return tuple(sorted(self._official))
 
+    def name_in(self, nis: str, vintage: str) -> str:
+        """The name of commune ``nis`` of ``vintage`` ("Anvers / Antwerpen"), or the code."""
+        if vintage == self.vintage and nis in self._official:
+            return self._official[nis]
+        return self._names_in.get((vintage, nis), nis)
+
+    def translate(self, code: str, src: str, dst: str) -> tuple[str, ...]:
+        """``code`` of vintage ``src`` in vintage ``dst`` (crosswalk); () when unknown."""
+        if src == dst:
+            return (code,)
+        if self.translator is None:
+            return ()
+        try:
+            return tuple(self.translator.translate(code, src, dst))
+        except (KeyError, ValueError):
+            return ()
+
+    def parts(self, nis: str, vintage: str) -> tuple[str, ...]:
+        """Codes in ``vintage`` of the communes that make up ``nis`` of the target vintage
+        (one code for an unchanged or re-coded commune)."""
+        return self.translate(nis, self.vintage, vintage)
+
+    def former_part(self, m: NameMatch) -> FormerPart | None:
+        """The former commune ``m`` names when it is only one part of a merged commune.
+
+        ``m`` must be a historical match (a name or code of another vintage) whose target
+        commune has two or more parts in the vintage of that name or code; a match on the
+        target vintage's own names or codes, and a pure re-coding, give None.
+        """
+        c = m.matched
+        if not m.ok or m.nis is None or c is None or c.vintage == self.vintage:
+            return None
+        parts = self.parts(m.nis, c.vintage)
+        if len(parts) < 2 or c.source_code not in parts:
+            return None
+        name = self.name_in(c.source_code, c.vintage)
+        return FormerPart(m.nis, c.vintage, c.source_code, name, parts)
+
     def match_name(self, text: str) -> NameMatch:
         key = normalise_name(text)
         if not key:
@@ -279,12 +347,7 @@ class NameMatcher:
     # ------------------------------------------------------------------ helpers
 
     def _translate(self, code: str, src: str) -> tuple[str, ...]:
-        if self.translator is None:
-            return ()
-        try:
-            return tuple(self.translator.translate(code, src, self.vintage))
-        except (KeyError, ValueError):
-            return ()
+        return self.translate(code, src, self.vintage)
 
     def _decide(
         self, text: str, cands: list[Candidate], historical: bool, via: str = ""
@@ -345,6 +408,22 @@ def _official_name(row: object) -> str:
     parts = [getattr(row, c, "") for c in NAME_COLUMNS]
     names = [p for p in dict.fromkeys(parts) if isinstance(p, str) and p.strip()]
     return " / ".join(names[:2]) if names else str(getattr(row, "nis", ""))
+
+
+def _names_by_vintage(names: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """(vintage, nis) -> "fr / nl" name (distinct names, French first, at most two)."""
+    order = {lang: i for i, lang in enumerate(("fr", "nl", "de"))}
+    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for r in names.itertuples():
+        name = str(r.name).strip()
+        if name:
+            key = (str(r.vintage), str(r.nis))
+            found.setdefault(key, []).append((order.get(str(r.lang), 9), name))
+    out = {}
+    for key, spellings in found.items():
+        distinct = list(dict.fromkeys(name for _o, name in sorted(spellings)))
+        out[key] = " / ".join(distinct[:2])
+    return out
 
 
 def _empty_names() -> pd.DataFrame:

@@ -14,14 +14,20 @@ crosswalk (``geodata.load_crosswalk().translate``).
 Dating rules
 ------------
 - A published date with reduced precision (``2017-06``, ``2018``) is placed at the end of its
-  period, or on its publication date when that is earlier: counts only grow, so the end of
-  the period is the latest day the figure can describe.
-- A commune fact has only a ``year``: a status statement is shown for dates within that
-  calendar year and is never carried forward or backward. Flags are historical facts: a
-  flag of year Y is attached to every date from 1 January Y on.
-- Several statements on one commune in one year: a positive statement wins
+  period, or on its publication date when that is earlier: the end of the period is the
+  first day on which the figure is surely known.
+- A commune fact (a status statement or a flag) applies from its **source's date**; the
+  precision of that date is kept (``2016-08-29``, ``2019``) and shown, and a reduced
+  precision is placed at the end of its period, like a published date. When the source is
+  undated, the date the source gives for the fact itself is used (``fact_date``, e.g. the day
+  Liège installed its cell), else the fact's ``year``. A fact with neither (the police-zone
+  cell of PZ Kouter) is *undated*: it is listed with its source, never placed on a date.
+- At a date D a commune's status is the **latest** statement known on D (placement <= D),
+  with its own date: statements are carried forward until a later one replaces them, and
+  never backward. Several statements of the same date: a positive one wins
   (``has_cell_yes`` / ``cell_shared_with`` > ``cell_planned`` > ``has_cell_no``); a planned
   cell implies there is none yet, so it is the more specific statement.
+- Flags are historical facts: a flag is attached to every date from its placement on.
 """
 
 from __future__ import annotations
@@ -141,6 +147,7 @@ def load_public_record(data_dir: Path | str | None = None) -> PublicRecord:
         facts["year_approximate"], f"{root}/commune_facts.csv column year_approximate"
     )
     facts["amount_eur"] = _int_or_none(facts["amount_eur"])
+    facts = with_fact_dates(facts, frames["sources"])
     figs = frames["programme_figures"]
     figs["is_default"] = _bool(figs["is_default"], f"{root}/programme_figures.csv is_default")
     record = PublicRecord(
@@ -155,6 +162,38 @@ def load_public_record(data_dir: Path | str | None = None) -> PublicRecord:
     if errors:
         raise ValueError(f"public record in {root} is inconsistent: " + "; ".join(errors))
     return record
+
+
+def with_fact_dates(facts: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """``facts`` with the date each fact applies from (rule in the module docstring):
+    ``date`` (ISO, reduced precision kept; empty when undated), ``date_precision``,
+    ``date_basis`` (``source``, ``fact_date``, ``year`` or ``undated``) and ``known_from``
+    (the placement date, or None when undated)."""
+    src = sources.set_index("source_id")
+    dates, precisions, bases, known = [], [], [], []
+    for sid, fact_date, year in zip(
+        facts["source_id"], facts.get("fact_date", pd.Series("", index=facts.index)),
+        facts["year"], strict=True,
+    ):  # fmt: skip
+        source_date = str(src.at[sid, "date"]) if sid in src.index else ""
+        if source_date:
+            date, basis = source_date, "source"
+        elif fact_date:
+            date, basis = str(fact_date), "fact_date"
+        elif year:
+            date, basis = str(year), "year"
+        else:
+            date, basis = "", "undated"
+        dates.append(date)
+        precisions.append(date_precision(date) if date else "")
+        bases.append(basis)
+        known.append(placement_date(date) if date else None)
+    out = facts.copy()
+    out["date"] = dates
+    out["date_precision"] = precisions
+    out["date_basis"] = bases
+    out["known_from"] = pd.Series(known, index=facts.index, dtype=object)
+    return out
 
 
 def record_errors(record: PublicRecord) -> list[str]:
@@ -206,6 +245,17 @@ def _period_end(key: str) -> dt.date:
     if len(parts) == 1:
         return dt.date(parts[0], 12, 31)
     raise ValueError(f"not an ISO date of day, month or year precision: {key!r}")
+
+
+def date_precision(key: str) -> str:
+    """``day``, ``month`` or ``year`` for an ISO date of reduced precision."""
+    return {3: "day", 2: "month", 1: "year"}[len(key.split("-"))]
+
+
+def period_start(key: str) -> dt.date:
+    """The first day of a reduced-precision ISO date's period."""
+    parts = [int(p) for p in key.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 def placement_date(key: str, published: str = "") -> dt.date:
@@ -270,14 +320,11 @@ def _to_date(as_of: str | dt.date, record: PublicRecord) -> dt.date:
 # --------------------------------------------------------------------------- snapshot
 
 
-def _status_facts_for_year(record: PublicRecord, year: int) -> pd.DataFrame:
+def _status_facts_known(record: PublicRecord, day: dt.date) -> pd.DataFrame:
+    """Default status statements on a named commune that are known on ``day``."""
     f = record.facts
-    mask = (
-        f["fact"].isin(list(STATUS_FACTS))
-        & f["is_default"]
-        & (f["year"] == str(year))
-        & (f["nis_1977_2018"] != "")
-    )
+    known = f["known_from"].map(lambda d: d is not None and d <= day)
+    mask = f["fact"].isin(list(STATUS_FACTS)) & f["is_default"] & (f["nis_1977_2018"] != "") & known
     return f[mask]
 
 
@@ -326,13 +373,14 @@ def public_snapshot(
         crosswalk = _default_crosswalk()
     known = set(communes_frame["nis"].astype(str))
 
-    # 1. one statement per 1977-2018 commune (the strongest of the year)
+    # 1. one statement per 1977-2018 commune: the latest known on the day, the strongest
+    #    of that date
     best: dict[str, pd.Series] = {}
-    for _, row in _status_facts_for_year(record, day.year).iterrows():
+    for _, row in _status_facts_known(record, day).iterrows():
         code = row["nis_1977_2018"]
         cur = best.get(code)
-        new_rank = _STATUS_RANK[STATUS_FACTS[row["fact"]]]
-        if cur is None or new_rank < _STATUS_RANK[STATUS_FACTS[cur["fact"]]]:
+        new_key = (row["known_from"], -_STATUS_RANK[STATUS_FACTS[row["fact"]]])
+        if cur is None or new_key > (cur["known_from"], -_STATUS_RANK[STATUS_FACTS[cur["fact"]]]):
             best[code] = row
 
     # 2. to the vintage: several old communes may land on one (merger)
@@ -373,8 +421,12 @@ def public_snapshot(
         elif status is Status.SHARED_CELL and cell_id is None:
             cell_id = None  # the source does not say which communes share the cell
         comment = "; ".join(
-            f"{row['fact']} {row['year']} ({row['source_id']}, {row['basis']})" for _, row in rows
+            f"{row['fact']} {row['date']} ({row['source_id']}, {row['basis']})"
+            + (f" [part {code}]" if len(parts) > 1 else "")
+            for code, row in rows
         )
+        latest = max((row for _, row in rows), key=lambda r: r["known_from"])
+        bases = {row["basis"] for _, row in rows}
         statuses.append(
             CommuneStatus(
                 nis=target,
@@ -383,6 +435,8 @@ def public_snapshot(
                 source=";".join(sources),
                 comment=comment,
                 partial=partial,
+                date=str(latest["date"]),
+                basis="stated" if "stated" in bases else str(latest["basis"]),
             )
         )
     flags = commune_flags(record, day, vintage, crosswalk, known)
@@ -410,13 +464,14 @@ def commune_flags(
     crosswalk: CodeTranslator | None,
     known: set[str] | None = None,
 ) -> tuple[CommuneFlag, ...]:
-    """Flags (default fact rows whose fact is a :class:`Flag`) of year <= ``day.year``."""
+    """Flags (default fact rows whose fact is a :class:`Flag`) known on ``day`` (their
+    source's date, placed as in the module docstring, is on or before ``day``)."""
     f = record.facts
     flag_values = {fl.value for fl in Flag}
     rows = f[f["fact"].isin(flag_values) & f["is_default"] & (f["nis_1977_2018"] != "")]
     out: set[CommuneFlag] = set()
     for _, row in rows.iterrows():
-        if int(row["year"]) > day.year:
+        if row["known_from"] is None or row["known_from"] > day:
             continue
         for target in _translate(crosswalk, row["nis_1977_2018"], vintage):  # type: ignore[arg-type]
             if known is not None and target not in known:
@@ -432,6 +487,28 @@ def commune_flags(
                     source=row["source_id"],
                     amount_eur=row["amount_eur"],
                     amount_scope=row["amount_scope"],
+                    date=str(row["date"]),
                 )
             )
     return tuple(sorted(out, key=lambda c: (c.nis, c.flag.value, c.source)))
+
+
+@dataclass(frozen=True)
+class UndatedFact:
+    """A fact whose source gives no date (and no year): listed, never placed on a date."""
+
+    fact: str
+    name_as_published: str
+    source_id: str
+    police_zone: str  # the zone code, when the fact is about a police-zone cell
+    nis_1977_2018: str
+
+
+def undated_facts(record: PublicRecord) -> tuple[UndatedFact, ...]:
+    f = record.facts
+    rows = f[f["is_default"] & f["known_from"].isna()]
+    return tuple(
+        UndatedFact(r["fact"], r["name_as_published"], r["source_id"], r["police_zone"],
+                    r["nis_1977_2018"])
+        for _, r in rows.iterrows()
+    )  # fmt: skip

@@ -18,15 +18,22 @@ unclear_cells_or_communes      not compared
 
 BE-WAL in the snapshot always includes the 9 German-speaking communes; when the source does
 not say whether it includes them (``wal_includes_dg`` = ``unclear``) the line says so.
+
+By default a snapshot is compared with the figures published for the published date nearest
+to its date; the dashboard passes ``figures`` instead: the latest figure of every
+(geography, measure) known on the snapshot's date (:mod:`dashboard.coverage.known`), each
+row then carrying its own date in ``published_as_of``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.coverage.known import KnownFigure
 from dashboard.coverage.metrics import geography_metrics, published_figures
 from dashboard.coverage.model import MembershipSnapshot
 from dashboard.coverage.public_record import (
@@ -78,15 +85,33 @@ def reconcile(
     communes: pd.DataFrame,
     record: PublicRecord,
     as_of: str | dt.date | None = None,
+    *,
+    figures: Sequence[KnownFigure] | None = None,
 ) -> Reconciliation:
     """Compare ``snapshot`` with the published figures of ``as_of`` (default: the published
-    date nearest to the snapshot's date)."""
-    pdate = (
-        nearest_published_date(record, snapshot.as_of)
-        if as_of is None
-        else resolve_published_date(record, as_of)
-    )
-    published = published_figures(record, pdate.key)
+    date nearest to the snapshot's date), or with ``figures`` (each of its own date)."""
+    if figures is not None:
+        latest = max(figures, key=lambda f: f.date, default=None)
+        pdate = (
+            resolve_published_date(record, latest.as_of)
+            if latest is not None
+            else nearest_published_date(record, snapshot.as_of)
+        )
+        published = pd.DataFrame(
+            [{"as_of": f.as_of, "geography": f.geography, "measure": f.measure,
+              "value": f.value, "source_id": f.source_id, "other_values": f.other_values,
+              "conflict_with": f.conflict_with, "wal_includes_dg": f.wal_includes_dg}
+             for f in figures],
+            columns=["as_of", "geography", "measure", "value", "source_id", "other_values",
+                     "conflict_with", "wal_includes_dg"],
+        )  # fmt: skip
+    else:
+        pdate = (
+            nearest_published_date(record, snapshot.as_of)
+            if as_of is None
+            else resolve_published_date(record, as_of)
+        )
+        published = published_figures(record, pdate.key)
     mine = geography_metrics(snapshot, communes)
     rows = []
     for p in published.itertuples():
@@ -108,7 +133,7 @@ def reconcile(
             notes.append(f"disagrees with {p.conflict_with}")
         rows.append(
             {
-                "published_as_of": pdate.key,
+                "published_as_of": p.as_of,
                 "geography": p.geography,
                 "measure": p.measure,
                 "published_value": int(p.value),
@@ -134,7 +159,8 @@ def reconciliation_lines(rec: Reconciliation) -> list[str]:
         + (f"{n_diff} difference(s)" if n_diff else "no difference")
     ]
     for r in f.itertuples():
-        head = f"{r.geography} {r.measure}: published {r.published_value} ({r.source_id})"
+        date = "" if r.published_as_of == rec.published_date.key else f", {r.published_as_of}"
+        head = f"{r.geography} {r.measure}: published {r.published_value} ({r.source_id}{date})"
         if not r.comparable:
             body = "not compared"
         elif r.difference == 0:

@@ -14,17 +14,28 @@ Merged communes (several source communes -> one target commune):
   if any part had a planned cell, else ``unknown`` (a mix of ``none`` and ``unknown`` does
   not prove that the whole commune has no cell), with ``partial=True``.
 
-Split back to an older vintage (one merged commune -> its parts): every part inherits the
-merged commune's status, with a comment naming the commune and vintage it came from.
+Split back to an older vintage (one merged commune -> its parts): no source says anything
+about the parts, so every part is ``unknown`` (``partial=False``): a part never inherits
+the merged commune's coverage, which may have come from another part. Each part's comment
+names the merged commune, its vintage and its status there ("part of 11099 (2019-2024),
+which was own_cell there; no source names this part"). The merged commune's cell is not
+carried to the parts: its other members keep their status and a comment saying so; a
+shared cell left with a single member is not listed (that member stays ``shared_cell``,
+with no cell named).
 
 Re-coded communes (one to one) keep their status. Cells keep their members translated:
-a shared cell whose members merged into one commune becomes that commune's own cell; a
-cell of a merged commune expanded to its parts becomes a shared cell. A commune that would
-end up in two cells stays in the first (by cell id) and the comment names the other.
+a shared cell whose members merged into one commune becomes that commune's own cell. A
+commune that would end up in two cells stays in the first (by cell id) and the comment
+names the other.
+
+The same rule for files: a membership file naming a former part of a merged commune
+(:mod:`dashboard.coverage.importer`) gives the merged commune the combination of its
+parts, the unnamed ones counted ``unknown``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -71,25 +82,55 @@ def _translate(cw: CodeTranslator, code: str, src: str, dst: str) -> tuple[str, 
 
 def _translate_cells(
     cells: Sequence[Cell], cw: CodeTranslator, src: str, dst: str
-) -> tuple[tuple[Cell, ...], dict[str, list[str]]]:
-    """Translated cells, and for communes that landed in several cells the dropped ids."""
+) -> tuple[tuple[Cell, ...], dict[str, list[str]], dict[str, list[str]]]:
+    """Translated cells; for communes that landed in several cells the dropped ids; and
+    notes for the other members of cells that served a commune split in ``dst`` (its parts
+    are not members: see the module docstring)."""
     taken: dict[str, str] = {}
     dropped: dict[str, list[str]] = {}
+    notes: dict[str, list[str]] = {}
     out: list[Cell] = []
     for cell in sorted(cells, key=lambda c: c.cell_id):
         members: set[str] = set()
+        split: list[str] = []
         for m in cell.members:
-            members.update(_translate(cw, m, src, dst))
+            codes = _translate(cw, m, src, dst)
+            if len(codes) > 1:
+                split.append(m)
+            else:
+                members.update(codes)
         kept = []
         for m in sorted(members):
             if m in taken:
                 dropped.setdefault(m, []).append(cell.cell_id)
             else:
-                taken[m] = cell.cell_id
                 kept.append(m)
+        if split and kept:
+            keep_cell = len(kept) >= 2 or not cell.shared
+            note = (
+                f"cell {cell.cell_id} also served {', '.join(sorted(split))} ({src}), split in "
+                f"{dst}: its parts are not counted as members"
+                + ("" if keep_cell else ", so the cell is not listed")
+            )
+            for m in kept:
+                notes.setdefault(m, []).append(note)
+            if not keep_cell:
+                continue
         if kept:
+            taken.update(dict.fromkeys(kept, cell.cell_id))
             out.append(Cell(cell.cell_id, cell.name, tuple(kept), cell.established))
-    return tuple(out), dropped
+    return tuple(out), dropped, notes
+
+
+def _split_part(nis: str, merged: CommuneStatus, src: str) -> CommuneStatus:
+    """A part of ``merged`` (a commune of ``src``) on the older vintage: unknown, with a
+    comment saying what the merged commune was."""
+    was = f"{merged.status}" + (", partly covered" if merged.partial else "")
+    return CommuneStatus(
+        nis=nis,
+        status=Status.UNKNOWN,
+        comment=f"part of {merged.nis} ({src}), which was {was} there; no source names this part",
+    )
 
 
 def revintage_snapshot(
@@ -103,7 +144,7 @@ def revintage_snapshot(
     targets: set[str] = set()
     for nis in by_nis:
         targets.update(_translate(crosswalk, nis, src, dst))
-    cells, dropped = _translate_cells(snapshot.cells, crosswalk, src, dst)
+    cells, dropped, cell_notes = _translate_cells(snapshot.cells, crosswalk, src, dst)
     cell_of = {m: c for c in cells for m in c.members}
 
     statuses: list[CommuneStatus] = []
@@ -113,12 +154,13 @@ def revintage_snapshot(
         part_status = [r.status if r else Status.UNKNOWN for r in part_rows]
         known_rows = [r for r in part_rows if r is not None]
         notes: list[str] = []
+        if len(parts) == 1 and len(_translate(crosswalk, parts[0], src, dst)) > 1:
+            statuses.append(_split_part(target, known_rows[0], src))
+            continue
         if len(parts) == 1:
             row = known_rows[0]
             status, partial = row.status, row.partial
-            if len(_translate(crosswalk, parts[0], src, dst)) > 1:
-                notes.append(f"inherited from {parts[0]} ({src}), split in {dst}")
-            elif parts[0] != target:
+            if parts[0] != target:
                 notes.append(f"was {parts[0]} in {src}")
         else:
             status, partial = combine_part_statuses(part_status)
@@ -132,6 +174,7 @@ def revintage_snapshot(
             status = status_for_cell(cell)
         if target in dropped:
             notes.append(f"also listed in cell(s) {', '.join(dropped[target])}, dropped")
+        notes.extend(cell_notes.get(target, []))
         comment = "; ".join([r.comment for r in known_rows if r.comment][:1] + notes)
         statuses.append(
             CommuneStatus(
@@ -147,7 +190,7 @@ def revintage_snapshot(
     flags = []
     for f in snapshot.flags:
         for t in _translate(crosswalk, f.nis, src, dst):
-            flags.append(type(f)(t, f.flag, f.year, f.source, f.amount_eur, f.amount_scope))
+            flags.append(dataclasses.replace(f, nis=t))
     return MembershipSnapshot(
         as_of=snapshot.as_of,
         vintage=dst,

@@ -84,7 +84,10 @@ SNAPSHOT_COLUMNS = ["as_of", "as_of_precision", "published", "geography", "measu
                     "secondhand"]  # fmt: skip
 FACT_COLUMNS = ["nis_1977_2018", "name_as_published", "fact", "year", "year_approximate",
                 "amount_eur", "amount_scope", "source_id", "is_default", "conflict_with",
-                "corroborated_by", "basis", "cell_group", "group_cells", "police_zone"]  # fmt: skip
+                "corroborated_by", "basis", "cell_group", "group_cells", "police_zone",
+                "fact_date"]  # fmt: skip
+#: Test sources: one dated to the day, one to the year only, one undated.
+SOURCE_DATES = {"T1": ("2016-01-10", "day"), "T2": ("2016", "year"), "T3": ("", "")}
 
 
 def snapshot_row(as_of: str, geography: str, measure: str, value: int, source: str = "T1",
@@ -123,7 +126,8 @@ def write_record(directory: Path, snapshots: list[dict], facts: list[dict] | Non
                  "corroborated_by", "is_default"]
     ).to_csv(directory / "programme_figures.csv", index=False)  # fmt: skip
     pd.DataFrame(
-        [{"source_id": s, "publisher": f"Test {s}", "kind": "official", "date": "2016",
-          "date_precision": "year", "url": ""} for s in ("T1", "T2", "T3")]
+        [{"source_id": s, "publisher": f"Test {s}", "title": f"Test source {s}",
+          "kind": "official", "date": date, "date_precision": precision, "url": ""}
+         for s, (date, precision) in SOURCE_DATES.items()]
     ).to_csv(directory / "sources.csv", index=False)  # fmt: skip
     return directory

@@ -162,9 +162,15 @@ def test_historical_names_and_codes_translate_to_the_file_vintage_with_a_warning
     assert got == {"12041": ("own_cell", None), "58001": ("none", None), "37007": ("none", None)}
     assert r.snapshot.vintage == "2019-2024"
     assert {w.row for w in r.warnings} == {2, 3}
+    # Puurs is only a part of Puurs-Sint-Amands: covered, but partly; La Louvière re-coded
+    partial = {s.nis: s.partial for s in r.snapshot.statuses}
+    assert partial == {"12041": True, "58001": False, "37007": False}
+    assert [w.code for w in r.warnings if w.row == 2] == ["historical_match", "merged_part"]
     r25 = run(text.replace("2020-06-30", "2025-03-01").replace("Meulebeke", "Borsbeek"))
     assert r25.snapshot.vintage == "2025"
-    assert _statuses(r25)["11002"] == ("none", None)
+    # "Borsbeek: none" says nothing about the rest of Antwerpen: unknown, not "no cell"
+    assert _statuses(r25)["11002"] == ("unknown", None)
+    assert r25.snapshot.as_mapping()["11002"].partial
 
 
 def test_date_argument_and_column_map() -> None:

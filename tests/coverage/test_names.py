@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.coverage.names import (
+    FormerPart,
     MatchKind,
     NameMatcher,
     base_name,
@@ -123,6 +124,39 @@ def test_codes_current_historical_split_unknown() -> None:
     assert M77.match_code("1100").note == "not a 5-digit NIS code"
 
 
+def test_former_part_of_a_merged_commune_by_name_and_by_code() -> None:
+    by_name = M19.former_part(M19.match_name("Sint-Amands"))
+    assert by_name == FormerPart("12041", "1977-2018", "12034", "Sint-Amands", ("12030", "12034"))
+    assert by_name.label == "Sint-Amands (12034, 1977-2018)"
+    by_code = M19.former_part(M19.match_code("12030"))
+    assert by_code is not None and (by_code.target, by_code.code) == ("12041", "12030")
+    borsbeek = M25.former_part(M25.match_name("Borsbeek"))
+    assert borsbeek is not None
+    assert (borsbeek.target, borsbeek.parts) == ("11002", ("11002", "11007"))
+    assert M25.name_in("11002", borsbeek.vintage) == "Anvers / Antwerpen"
+
+
+def test_the_merged_commune_itself_and_unchanged_communes_are_not_parts() -> None:
+    assert M19.former_part(M19.match_name("Puurs-Sint-Amands")) is None
+    assert M19.former_part(M19.match_code("12041")) is None
+    assert M25.former_part(M25.match_name("Antwerpen")) is None  # 2025 name of 11002
+    assert M25.former_part(M25.match_name("Tielt")) is None  # the 2025 commune's name
+    assert M19.former_part(M19.match_name("Aartselaar")) is None
+
+
+def test_a_recoded_commune_is_not_a_part() -> None:
+    m = M19.match_code("55022")  # La Louvière, re-coded 58001 in 2019: one part only
+    assert m.nis == "58001" and m.via == "historical code"
+    assert M19.parts("58001", "1977-2018") == ("55022",)
+    assert M19.former_part(m) is None
+
+
+def test_an_old_name_equal_to_a_part_of_a_later_merger_is_a_part_in_2025() -> None:
+    m = M25.match_name("Tielt (Tielt)")  # the 1977-2018 commune, part of Tielt (37022)
+    part = M25.former_part(m)
+    assert part is not None and (part.code, part.parts) == ("37015", ("37007", "37015"))
+
+
 def test_typos_get_suggestions_never_a_match() -> None:
     m = M77.match_name("Antwerpn")
     assert m.kind is MatchKind.UNKNOWN and m.nis is None
@@ -234,3 +268,9 @@ def test_real_data_matcher_knows_every_name() -> None:
     assert m.match_name("Meulebeke").nis == "37007"
     assert m.match_name("Puurs").nis == "12041"
     assert m.match_code("55022").nis == "58001"
+    neerpelt = m.former_part(m.match_name("Neerpelt"))
+    assert neerpelt is not None
+    assert (neerpelt.target, neerpelt.parts) == ("72043", ("72025", "72029"))
+    assert m.former_part(m.match_name("Pelt")) is None
+    recoded = [m.former_part(m.match_code(c)) for c in cw.recodes("1977-2018", "2019-2024")]
+    assert recoded == [None] * 11  # the Hainaut re-codings are not parts

@@ -15,6 +15,7 @@ from dashboard.coverage.public_record import (
     public_snapshot,
     published_dates,
     record_errors,
+    undated_facts,
 )
 from tests.coverage.synthetic import (
     NEW,
@@ -210,6 +211,7 @@ def test_placement_and_nearest():
 
 @pytest.fixture
 def record(tmp_path):
+    # T1 is dated 2016-01-10, T2 only "2016", T3 is undated (tests/coverage/synthetic.py).
     facts = [
         fact_row("21001", "has_cell_yes", 2016),
         fact_row("63001", "cell_shared_with", 2016, cell_group="G1", group_cells="1"),
@@ -217,11 +219,17 @@ def record(tmp_path):
         fact_row("63003", "has_cell_no", 2016),
         fact_row("63003", "cell_planned", 2016),
         fact_row("11001", "has_cell_yes", 2016),
-        fact_row("11004", "has_cell_no", 2017),
+        fact_row("11004", "has_cell_no", 2017, source="T3"),
         fact_row("21002", "has_cell_no", 2016),
+        fact_row("21002", "has_cell_yes", 2018, source="T3"),
+        fact_row("11003", "has_cell_yes", 2016, source="T2"),
+        fact_row("63004", "has_cell_yes", 2016, source="T3", fact_date="2016-02-02"),
         fact_row("21001", "pilot_2016", 2016),
         fact_row("21002", "flemish_project_2015", 2015),
-        fact_row("11001", "walloon_project_2019", 2019),
+        fact_row("11001", "walloon_project_2019", 2019, source="T3"),
+        fact_row(
+            "", "cell_shared_with", "", source="T3", name_as_published="PZ Test", police_zone="5002"
+        ),
     ]
     snaps = [snapshot_row("2016-05-27", "BE", "cells", 2)]
     return load_public_record(write_record(tmp_path, snaps, facts))
@@ -234,16 +242,65 @@ def test_public_snapshot_states_only_what_sources_say(record):
         "21001": Status.OWN_CELL,
         "63001": Status.SHARED_CELL,
         "63002": Status.SHARED_CELL,
-        "63003": Status.PLANNED,  # planned beats "no cell" the same year
+        "63003": Status.PLANNED,  # planned beats "no cell" of the same date
         "11001": Status.OWN_CELL,
+        "63004": Status.OWN_CELL,  # undated source, but it gives the day: 2016-02-02
         "21002": Status.NONE,
     }
     assert s.status_of("11004") is Status.UNKNOWN  # a 2017 statement is not carried back
+    assert s.status_of("11003") is Status.UNKNOWN  # source dated "2016": known at its end
     assert s.consistency_errors() == []
     shared = [c for c in s.cells if c.shared]
     assert [(c.cell_id, c.members) for c in shared] == [("G1", ("63001", "63002"))]
     flags = {(f.nis, f.flag) for f in s.flags}
     assert flags == {("21001", Flag.PILOT_2016), ("21002", Flag.FLEMISH_PROJECT_2015)}
+
+
+def test_a_fact_applies_from_its_sources_date_with_its_precision(record):
+    facts = record.facts.set_index(["nis_1977_2018", "fact", "source_id"])
+    assert facts.loc[("21001", "has_cell_yes", "T1"), ["date", "date_basis"]].tolist() == [
+        "2016-01-10", "source"]  # fmt: skip
+    assert facts.loc[("11003", "has_cell_yes", "T2"), ["date", "date_precision"]].tolist() == [
+        "2016", "year"]  # fmt: skip
+    assert facts.loc[("11003", "has_cell_yes", "T2"), "known_from"] == dt.date(2016, 12, 31)
+    assert facts.loc[("63004", "has_cell_yes", "T3"), "date_basis"] == "fact_date"
+    assert facts.loc[("11004", "has_cell_no", "T3"), ["date", "date_basis"]].tolist() == [
+        "2017", "year"]  # fmt: skip
+    day_before = public_snapshot(record, dt.date(2016, 1, 9), communes_frame(), vintage=OLD)
+    assert day_before.status_of("21001") is Status.UNKNOWN
+    on_day = public_snapshot(record, dt.date(2016, 1, 10), communes_frame(), vintage=OLD)
+    assert on_day.status_of("21001") is Status.OWN_CELL
+    row = on_day.as_mapping()["21001"]
+    assert (row.date, row.source, row.basis) == ("2016-01-10", "T1", "stated")
+
+
+def test_statuses_are_carried_forward_with_their_own_date_until_replaced(record):
+    later = public_snapshot(record, dt.date(2017, 6, 1), communes_frame(), vintage=OLD)
+    m = later.as_mapping()
+    assert (m["21002"].status, m["21002"].date) == (Status.NONE, "2016-01-10")
+    assert (m["11003"].status, m["11003"].date) == (Status.OWN_CELL, "2016")
+    assert "11004" not in m  # T3's 2017 statement is placed at the end of 2017
+    last = public_snapshot(record, dt.date(2019, 1, 1), communes_frame(), vintage=OLD)
+    m = last.as_mapping()
+    assert (m["21002"].status, m["21002"].date, m["21002"].source) == (
+        Status.OWN_CELL, "2018", "T3")  # fmt: skip
+    assert (m["11004"].status, m["11004"].date) == (Status.NONE, "2017")
+    assert {(f.nis, f.flag) for f in last.flags} >= {("21001", Flag.PILOT_2016)}
+    assert ("11001", Flag.WALLOON_PROJECT_2019) not in {(f.nis, f.flag) for f in last.flags}
+    assert ("11001", Flag.WALLOON_PROJECT_2019) in {
+        (f.nis, f.flag)
+        for f in public_snapshot(record, dt.date(2020, 1, 1), communes_frame(), vintage=OLD).flags
+    }
+
+
+def test_undated_facts_are_listed_never_placed(record):
+    undated = undated_facts(record)
+    assert [(u.name_as_published, u.police_zone, u.source_id) for u in undated] == [
+        ("PZ Test", "5002", "T3")]  # fmt: skip
+    for year in (2016, 2020, 2030):
+        s = public_snapshot(record, dt.date(year, 6, 1), communes_frame(), vintage=OLD)
+        assert {c.nis for c in s.statuses}.isdisjoint({"11003"} if year == 2016 else set())
+        assert all(c.source != "T3" or c.nis in {"63004", "11004", "21002"} for c in s.statuses)
 
 
 def test_public_snapshot_moves_codes_through_crosswalk(record):
@@ -275,6 +332,34 @@ def test_public_snapshot_on_real_geography_2019():
     assert (statuses.reindex(brussels) == "own_cell").all()
     dg = communes.loc[communes["german_speaking"], "nis"]
     assert (statuses.reindex(dg) == "shared_cell").all()
+    # S12 is dated "2019" only: its statements are known from the end of 2019, not in June.
+    assert (statuses == "planned").sum() == 0
+    assert not any(c.cell_id == "PZ5287-FAGNES" for c in s.cells)
+    # Statements of earlier dates are carried forward with their own date.
+    assert (statuses["11007"], s.as_mapping()["11007"].date) == ("none", "2017")  # Borsbeek
+    assert s.as_mapping()["23045"].date == "2016-08-29"  # Londerzeel, S61
+    end = public_snapshot(record, "2019", communes)
+    statuses = pd.Series({c.nis: c.status.value for c in end.statuses})
     assert (statuses == "planned").sum() == 9  # 8 communes of PZ Pays de Herve + Dison
-    fagnes = next(c for c in s.cells if c.cell_id == "PZ5287-FAGNES")
+    fagnes = next(c for c in end.cells if c.cell_id == "PZ5287-FAGNES")
     assert len(fagnes.members) == 3
+
+
+@pytest.mark.shared
+def test_dates_the_review_found_wrong():
+    """Londerzeel's cell (source of 29 Aug 2016) is not shown in April or May 2016; the
+    2019 Walloon statuses and grants (S12, dated 2019 only; the call opened on 5 Feb 2019)
+    are not shown in January 2019; S01's implied statuses start on 15 June 2019."""
+    import geodata
+
+    record = load_public_record()
+    old, new = geodata.load_communes("1977-2018"), geodata.load_communes("2019-2024")
+    for key in ("2016-04-18", "2016-05-27"):
+        assert public_snapshot(record, key, old).status_of("23045") is Status.UNKNOWN
+    assert public_snapshot(record, "2017-06-06", old).status_of("23045") is Status.OWN_CELL
+    jan = public_snapshot(record, "2019-01-15", new)
+    assert Status.PLANNED not in {c.status for c in jan.statuses}
+    assert not any(f.flag is Flag.WALLOON_PROJECT_2019 for f in jan.flags)
+    assert jan.status_of("21005") is Status.UNKNOWN  # Etterbeek: only S01 (15 June) names it
+    june = public_snapshot(record, "2019-06-15", new)
+    assert june.as_mapping()["21005"].basis == "implied_by_regional_table"

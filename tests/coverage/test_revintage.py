@@ -78,17 +78,58 @@ def test_two_own_cells_merging_keep_one_cell_and_say_so():
     assert out.consistency_errors() == []
 
 
-def test_split_back_parts_inherit_with_a_note():
-    s = snap([CommuneStatus("11099", S.OWN_CELL, "A"), CommuneStatus("63104", S.PLANNED)],
+def test_split_back_parts_are_unknown_with_a_note_and_no_cell():
+    s = snap([CommuneStatus("11099", S.OWN_CELL, "A", source="f.csv:2"),
+              CommuneStatus("63104", S.PLANNED)],
              [Cell("A", "a", ("11099",))], vintage=NEW)  # fmt: skip
     out = revintage_snapshot(s, OLD, FakeCrosswalk())
     m = out.as_mapping()
     assert set(m) == {"11001", "11002", "63004"}
     for part in ("11001", "11002"):
-        # the merged commune's own cell serves two communes of the older vintage
-        assert (m[part].status, m[part].cell_id) == (S.SHARED_CELL, "A")
-        assert "inherited from 11099 (2019-2024)" in m[part].comment
+        # no source names the parts: the merged commune's coverage is not theirs
+        assert (m[part].status, m[part].cell_id, m[part].partial) == (S.UNKNOWN, None, False)
+        assert m[part].comment == (
+            "part of 11099 (2019-2024), which was own_cell there; no source names this part"
+        )
+        assert m[part].source == ""
     assert m["63004"].status is S.PLANNED
+    assert out.cells == ()  # the merged commune's cell is not carried to its parts
+    assert out.consistency_errors() == []
+
+
+def test_split_back_of_a_partly_covered_commune_says_so():
+    s = snap([CommuneStatus("11099", S.SHARED_CELL, partial=True)], vintage=NEW)
+    out = revintage_snapshot(s, OLD, FakeCrosswalk())
+    for part in ("11001", "11002"):
+        assert out.as_mapping()[part].status is S.UNKNOWN
+        assert "which was shared_cell, partly covered there" in out.as_mapping()[part].comment
+
+
+def test_split_back_keeps_the_other_members_of_a_shared_cell():
+    cell_of = {"11099": "A", "11003": "A", "11004": "B", "63104": "B", "63003": "B"}
+    s = snap([CommuneStatus(n, S.SHARED_CELL, c) for n, c in cell_of.items()],
+             [Cell("A", "a", ("11003", "11099")), Cell("B", "b", ("11004", "63003", "63104"))],
+             vintage=NEW)  # fmt: skip
+    out = revintage_snapshot(s, OLD, FakeCrosswalk())
+    m = out.as_mapping()
+    assert m["11001"].status is m["11002"].status is S.UNKNOWN
+    # cell A loses 11099's parts: one member left, so it is not listed; 11003 stays shared
+    assert (m["11003"].status, m["11003"].cell_id) == (S.SHARED_CELL, None)
+    assert "cell A also served 11099 (2019-2024), split in 1977-2018" in m["11003"].comment
+    # cell B had no split member: translated as before (63104 is 63004 there)
+    assert [(c.cell_id, c.members) for c in out.cells] == [("B", ("11004", "63003", "63004"))]
+    assert out.consistency_errors() == []
+
+
+def test_split_back_keeps_a_shared_cell_that_still_has_two_members():
+    s = snap([CommuneStatus(n, S.SHARED_CELL, "A") for n in ("11099", "11003", "11004")],
+             [Cell("A", "a", ("11003", "11004", "11099"))], vintage=NEW)  # fmt: skip
+    out = revintage_snapshot(s, OLD, FakeCrosswalk())
+    m = out.as_mapping()
+    assert [(c.cell_id, c.members) for c in out.cells] == [("A", ("11003", "11004"))]
+    assert (m["11003"].status, m["11003"].cell_id) == (S.SHARED_CELL, "A")
+    assert "its parts are not counted as members" in m["11004"].comment
+    assert (m["11001"].status, m["11001"].cell_id) == (S.UNKNOWN, None)
     assert out.consistency_errors() == []
 
 
@@ -111,3 +152,9 @@ def test_real_round_trip_keeps_unmerged_communes():
     assert len(new.statuses) == 581 and {x.status for x in new.statuses} == {S.NONE}
     back = revintage_snapshot(new, "1977-2018", cw)
     assert len(back.statuses) == 589 and back.consistency_errors() == []
+    # the 15 communes merged in 2019 come back unknown: no source names them any more
+    unknown = sorted(x.nis for x in back.statuses if x.status is S.UNKNOWN)
+    assert len(unknown) == 15 and {"72025", "72029", "12030", "12034"} <= set(unknown)
+    assert back.as_mapping()["72025"].comment.startswith(
+        "part of 72043 (2019-2024), which was none"
+    )

@@ -28,7 +28,24 @@ def test_valid_file_exits_0_and_lists_matches(tmp_path: Path) -> None:
     assert "Errors: none" in report
     assert "row 2: 'Puurs' -> 12041 Puurs-Sint-Amands (by historical name)" in report
     assert "row 3: '11001' -> 11001 Aartselaar (by code)" in report
-    assert report.rstrip().endswith("OK: 2 communes can be imported (1 warning(s))")
+    # Puurs is now a part of Puurs-Sint-Amands: the historical match and the part warning
+    assert report.rstrip().endswith("OK: 2 communes can be imported (2 warning(s))")
+    assert (
+        f"{path}:2:commune 'Puurs' — this row names the former commune Puurs (12030, "
+        "1977-2018), which is part of Puurs-Sint-Amands (12041) in vintage 2019-2024; "
+        "Puurs-Sint-Amands (12041) is shown as 'own cell, partly covered' because the file "
+        "does not give its other former parts: Sint-Amands (12034, 1977-2018) — add a row "
+        "for each missing former part whose status you know" in report
+    )
+
+
+def test_report_of_former_parts_that_disagree(tmp_path: Path) -> None:
+    text = csv_text(",Puurs,own cell,,2020-01-01,", ",Sint-Amands,none,,2020-01-01,")
+    report, code = validate_file(_write(tmp_path, text), geography=geography(), reconcile=False)
+    assert code == 0, report
+    assert "the rows for the former parts of Puurs-Sint-Amands (12041) disagree" in report
+    assert "this row names the former commune" not in report  # both parts are in the file
+    assert "row 3: 'Sint-Amands' -> 12041 Puurs-Sint-Amands (by historical name)" in report
 
 
 def test_broken_file_exits_1_with_file_row_column(tmp_path: Path) -> None:

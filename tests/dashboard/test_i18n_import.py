@@ -21,6 +21,10 @@ D = "2016-05-27"
 # Files that import with warnings, and bad files the bad-file cases do not cover.
 EXTRA: list[tuple[str, bytes | str, dict]] = [
     ("historical", csv_text(",Puurs,none,,2020-06-30,", "55022,,none,,2020-06-30,"), {}),
+    ("merged-part", csv_text(",Borsbeek,own cell,,2025-03-01,"), {}),
+    ("merged-parts-disagree", csv_text(",Puurs,shared,Z,2020-06-30,",
+                                       ",Sint-Amands,planned,,2020-06-30,",
+                                       "11001,,shared,Z,2020-06-30,"), {}),
     ("cell-spelling", csv_text(f"11002,Antwerpen,shared,Zone Antwerpen,{D},",
                                f"11007,Borsbeek,shared,zone  antwerpen,{D},"), {}),
     ("shared-no-cell-name", csv_text(f"11002,Antwerpen,shared,,{D},"), {}),
@@ -130,6 +134,32 @@ def test_french_duplicate_commune() -> None:
     assert issue_text(issue, "fr") == (
         f"commune en double{NBSP}: Aartselaar (11001) figure déjà à la ligne 2",
         "gardez une seule ligne par commune",
+    )
+
+
+def test_former_parts_in_french_dutch_and_german() -> None:
+    text = csv_text(",Puurs,own cell,,2020-06-30,", ",Sint-Amands,geen,,2020-06-30,")
+    issue = _one(text, "merged_parts_disagree")
+    assert issue_text(issue, "fr") == (
+        "les lignes des anciennes parties de Puurs-Sint-Amands (12041) ne concordent pas "
+        f"(Puurs (12030, 1977-2018){NBSP}: cellule propre{NBSP}; Sint-Amands (12034, "
+        f"1977-2018){NBSP}: pas de cellule){NBSP}: Puurs-Sint-Amands (12041) apparaît comme "
+        f"«{NBSP}cellule propre, couverture partielle{NBSP}»",
+        f"vérifiez ces lignes{NBSP}; si vous connaissez le statut de Puurs-Sint-Amands "
+        "(12041) dans son ensemble, donnez-lui plutôt une seule ligne",
+    )
+    assert issue_text(issue, "nl")[0].endswith(
+        "(Puurs (12030, 1977-2018): eigen LIVC; Sint-Amands (12034, 1977-2018): geen LIVC): "
+        "Puurs-Sint-Amands (12041) wordt weergegeven als 'eigen LIVC, gedeeltelijk gedekt'"
+    )
+    issue = _one(csv_text(",Antwerpen,none,,2025-03-01,", ",Borsbeek,none,,2025-03-01,"),
+                 "duplicate_commune_part")  # fmt: skip
+    assert issue_text(issue, "de") == (
+        "doppelte Gemeinde: Zeile 2 nennt Anvers / Antwerpen (11002) und Zeile 3 nennt "
+        "Borsbeek (11007, 1977-2018), eine frühere Gemeinde, die in der Einteilung 2025 zu "
+        "Anvers / Antwerpen (11002) gehört",
+        "behalten Sie entweder die Zeile für Anvers / Antwerpen (11002) oder die Zeilen für "
+        "ihre früheren Teile, nicht beide",
     )
 
 
