@@ -870,26 +870,6 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
         nl="Aandeel gedekte gemeenten, van hoog naar laag",
         de="Anteil abgedeckter Gemeinden, absteigend",
     ),
-    "breakdown.published_only": _msg(
-        en=(
-            "These are the figures published for {date}. Commune-level detail is not "
-            "public, so lower levels cannot be shown for this date."
-        ),
-        fr=(
-            "Voici les chiffres publiés pour le {date}. Le détail par commune n'est pas "
-            "public : les niveaux inférieurs ne peuvent pas être affichés pour cette date."
-        ),
-        nl=(
-            "Dit zijn de cijfers die voor {date} gepubliceerd zijn. De details per gemeente "
-            "zijn niet openbaar, dus lagere niveaus kunnen voor deze datum niet getoond "
-            "worden."
-        ),
-        de=(
-            "Dies sind die für den {date} veröffentlichten Zahlen. Angaben je Gemeinde sind "
-            "nicht öffentlich, daher können tiefere Ebenen für dieses Datum nicht gezeigt "
-            "werden."
-        ),
-    ),
     "breakdown.back": _msg(
         en="Back to regions",
         fr="Retour aux régions",
@@ -945,12 +925,6 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
         nl="Gemeenten met een LIVC",
         de="Gemeinden mit einer Zelle",
     ),
-    "timeline.y_share": _msg(
-        en="Share of communes covered",
-        fr="Part des communes couvertes",
-        nl="Aandeel gedekte gemeenten",
-        de="Anteil abgedeckter Gemeinden",
-    ),
     "timeline.point": _msg(
         en="{area}, {date}: {value}",
         fr="{area}, {date} : {value}",
@@ -960,12 +934,6 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------------- map
     "legend.title": _msg(en="CSIL status", fr="Statut CSIL", nl="LIVC-status", de="CSIL-Status"),
     "legend.flags": _msg(en="Programmes", fr="Programmes", nl="Programma's", de="Programme"),
-    "legend.region_share": _msg(
-        en="Published share for the region",
-        fr="Part publiée pour la région",
-        nl="Gepubliceerd aandeel voor het gewest",
-        de="Veröffentlichter Anteil der Region",
-    ),
     "legend.named_communes": _msg(
         en="Communes named by a source",
         fr="Communes citées par une source",
@@ -988,12 +956,6 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
         fr="Seule une partie de cette commune (fusionnée) est couverte.",
         nl="Slechts een deel van deze (gefuseerde) gemeente is gedekt.",
         de="Nur ein Teil dieser (fusionierten) Gemeinde ist abgedeckt.",
-    ),
-    "hover.region_share": _msg(
-        en="Published share for the region: {share}",
-        fr="Part publiée pour la région : {share}",
-        nl="Gepubliceerd aandeel voor het gewest: {share}",
-        de="Veröffentlichter Anteil der Region: {share}",
     ),
     # ------------------------------------------------------------------------- upload
     "upload.title": _msg(
@@ -1228,27 +1190,6 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
     "notice.not_reported": _msg(
         en="Not reported", fr="Non communiqué", nl="Niet gemeld", de="Nicht gemeldet"
     ),
-    "notice.aggregates_only": _msg(
-        en=(
-            "Only totals were published for this date. The map shades each region by its "
-            "published share and shows individually only the communes a source names."
-        ),
-        fr=(
-            "Seuls des totaux ont été publiés pour cette date. La carte colore chaque région "
-            "selon sa part publiée et ne montre individuellement que les communes citées "
-            "par une source."
-        ),
-        nl=(
-            "Voor deze datum werden alleen totalen gepubliceerd. De kaart kleurt elk gewest "
-            "volgens het gepubliceerde aandeel en toont alleen de gemeenten die een bron "
-            "noemt afzonderlijk."
-        ),
-        de=(
-            "Für dieses Datum wurden nur Gesamtzahlen veröffentlicht. Die Karte färbt jede "
-            "Region nach ihrem veröffentlichten Anteil und zeigt nur die von einer Quelle "
-            "genannten Gemeinden einzeln."
-        ),
-    ),
     "notice.no_upload": _msg(
         en="No file has been imported in this session yet.",
         fr="Aucun fichier n'a encore été importé dans cette session.",
@@ -1267,24 +1208,6 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
         fr="Carte des communes belges selon leur statut CSIL",
         nl="Kaart van de Belgische gemeenten volgens LIVC-status",
         de="Karte der belgischen Gemeinden nach CSIL-Status",
-    ),
-    "a11y.map_summary": _msg(
-        en=(
-            "As of {date}, {covered} of {total} communes shown have a cell ({share}); "
-            "{none} have none and {unknown} were not reported."
-        ),
-        fr=(
-            "Au {date}, {covered} des {total} communes affichées ont une cellule ({share}) ; "
-            "{none} n'en ont pas et {unknown} n'ont pas été communiquées."
-        ),
-        nl=(
-            "Op {date} hebben {covered} van de {total} getoonde gemeenten een LIVC "
-            "({share}); {none} hebben er geen en {unknown} werden niet gemeld."
-        ),
-        de=(
-            "Stand {date}: {covered} von {total} gezeigten Gemeinden haben eine Zelle "
-            "({share}); {none} haben keine und {unknown} wurden nicht gemeldet."
-        ),
     ),
     "a11y.table_alternative": _msg(
         en="Table alternative to the map",
@@ -1412,6 +1335,810 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+# ---------------------------------------------------------------------------------- truth
+# What every number on screen carries: its source and date, or how it is computed; what a
+# selection no published figure describes falls back to; the illustrative marks.
+
+_TRUTH_MESSAGES: dict[str, dict[str, str]] = {
+    "area.not_selection": _msg(
+        en=(
+            "No figure is published for a selection by {reasons}. Nearest published area, "
+            "which contains it: {area}."
+        ),
+        fr=(
+            "Aucun chiffre n'est publié pour une sélection par {reasons}. Zone publiée la plus "
+            "proche, qui la contient : {area}."
+        ),
+        nl=(
+            "Voor een selectie op {reasons} is geen cijfer gepubliceerd. Dichtstbijzijnde "
+            "gepubliceerde gebied, dat ze omvat: {area}."
+        ),
+        de=(
+            "Für eine Auswahl nach {reasons} ist keine Zahl veröffentlicht. Nächstes "
+            "veröffentlichtes Gebiet, das sie umfasst: {area}."
+        ),
+    ),
+    "area.reason.province": _msg(en="province", fr="province", nl="provincie", de="Provinz"),
+    "area.reason.regions": _msg(
+        en="several regions", fr="plusieurs régions", nl="meerdere gewesten", de="mehrere Regionen"
+    ),
+    "area.reason.status": _msg(en="status", fr="statut", nl="status", de="Status"),
+    "area.reason.flag": _msg(en="programme", fr="programme", nl="programma", de="Programm"),
+    "area.reason.pop_band": _msg(
+        en="population size",
+        fr="taille de population",
+        nl="bevolkingsgrootte",
+        de="Einwohnerzahl",
+    ),
+    "fig.published_on": _msg(
+        en="(published: {date})",
+        fr="(publication : {date})",
+        nl="(gepubliceerd: {date})",
+        de="(veröffentlicht: {date})",
+    ),
+    "fig.published_for_date": _msg(
+        en="Published for this date — {source}",
+        fr="Publié pour cette date — {source}",
+        nl="Gepubliceerd voor deze datum — {source}",
+        de="Für dieses Datum veröffentlicht — {source}",
+    ),
+    "fig.latest_known": _msg(
+        en="Latest figure known on the date chosen ({selected}) — {source}",
+        fr="Dernier chiffre connu à la date choisie ({selected}) — {source}",
+        nl="Laatste cijfer bekend op de gekozen datum ({selected}) — {source}",
+        de="Letzte bekannte Zahl zum gewählten Datum ({selected}) — {source}",
+    ),
+    "fig.computed_share": _msg(
+        en="computed: {value} ÷ {den} ({basis})",
+        fr="calculé : {value} ÷ {den} ({basis})",
+        nl="berekend: {value} ÷ {den} ({basis})",
+        de="berechnet: {value} ÷ {den} ({basis})",
+    ),
+    "den.stated": _msg(
+        en="{area}: {value} communes, as {source} states",
+        fr="{area} : {value} communes, selon {source}",
+        nl="{area}: {value} gemeenten, volgens {source}",
+        de="{area}: {value} Gemeinden, laut {source}",
+    ),
+    "den.division": _msg(
+        en=(
+            "{area}: {value} communes in the {division}-commune division in force on the figure's "
+            "date"
+        ),
+        fr=(
+            "{area} : {value} communes dans le découpage en {division} communes en vigueur à "
+            "la date du chiffre"
+        ),
+        nl=(
+            "{area}: {value} gemeenten in de indeling in {division} gemeenten die gold op de "
+            "datum van het cijfer"
+        ),
+        de=(
+            "{area}: {value} Gemeinden in der zum Datum der Zahl gültigen Einteilung in "
+            "{division} Gemeinden"
+        ),
+    ),
+    "den.with_dg": _msg(
+        en="{area}: {value} communes, the German-speaking communes included",
+        fr="{area} : {value} communes, communes germanophones comprises",
+        nl="{area}: {value} gemeenten, Duitstalige gemeenten inbegrepen",
+        de="{area}: {value} Gemeinden, einschließlich der deutschsprachigen Gemeinden",
+    ),
+    "den.without_dg": _msg(
+        en="{area}: {value} communes, without the German-speaking communes",
+        fr="{area} : {value} communes, sans les communes germanophones",
+        nl="{area}: {value} gemeenten, zonder de Duitstalige gemeenten",
+        de="{area}: {value} Gemeinden, ohne die deutschsprachigen Gemeinden",
+    ),
+    "word.or": _msg(en="{a} or {b}", fr="{a} ou {b}", nl="{a} of {b}", de="{a} oder {b}"),
+    "dg.stated": _msg(
+        en=(
+            "{source} counts Wallonia as {total} communes, so its figure includes the "
+            "German-speaking communes."
+        ),
+        fr=(
+            "{source} compte {total} communes en Wallonie : son chiffre inclut donc les "
+            "communes germanophones."
+        ),
+        nl=(
+            "{source} telt {total} gemeenten in Wallonië: het cijfer omvat dus de Duitstalige "
+            "gemeenten."
+        ),
+        de=(
+            "{source} zählt {total} Gemeinden in der Wallonie: die Zahl schließt also die "
+            "deutschsprachigen Gemeinden ein."
+        ),
+    ),
+    "dg.inferred_yes": _msg(
+        en=(
+            "Wallonia's figure in {source} includes the German-speaking communes: the "
+            "source's table adds up only with them."
+        ),
+        fr=(
+            "Le chiffre wallon de {source} inclut les communes germanophones : le tableau de "
+            "la source ne s'additionne qu'avec elles."
+        ),
+        nl=(
+            "Het Waalse cijfer van {source} omvat de Duitstalige gemeenten: de tabel van de "
+            "bron klopt alleen met hen erbij."
+        ),
+        de=(
+            "Die wallonische Zahl von {source} schließt die deutschsprachigen Gemeinden ein: "
+            "die Tabelle der Quelle geht nur mit ihnen auf."
+        ),
+    ),
+    "dg.unclear": _msg(
+        en=(
+            "{source} does not say whether Wallonia's figure includes the German-speaking "
+            "communes: its share is shown both ways."
+        ),
+        fr=(
+            "{source} ne dit pas si le chiffre wallon inclut les communes germanophones : sa "
+            "part est donnée des deux façons."
+        ),
+        nl=(
+            "{source} zegt niet of het Waalse cijfer de Duitstalige gemeenten omvat: het "
+            "aandeel wordt op beide manieren getoond."
+        ),
+        de=(
+            "{source} sagt nicht, ob die wallonische Zahl die deutschsprachigen Gemeinden "
+            "einschließt: der Anteil wird auf beide Arten gezeigt."
+        ),
+    ),
+    "kpi.area_label": _msg(
+        en="{label} · {area}", fr="{label} · {area}", nl="{label} · {area}", de="{label} · {area}"
+    ),
+    "kpi.no_figure": _msg(
+        en="No figure published",
+        fr="Aucun chiffre publié",
+        nl="Geen cijfer gepubliceerd",
+        de="Keine Zahl veröffentlicht",
+    ),
+    "kpi.communes_without": _msg(
+        en="Communes without a cell",
+        fr="Communes sans cellule",
+        nl="Gemeenten zonder LIVC",
+        de="Gemeinden ohne Zelle",
+    ),
+    "kpi.none_on_or_before": _msg(
+        en="No such figure published up to the date chosen ({date}).",
+        fr="Aucun chiffre de ce type publié jusqu'à la date choisie ({date}).",
+        nl="Geen dergelijk cijfer gepubliceerd tot de gekozen datum ({date}).",
+        de="Keine solche Zahl bis zum gewählten Datum ({date}) veröffentlicht.",
+    ),
+    "kpi.not_reported": _msg(
+        en="Not reported: {value} (computed: {total} − {covered} − {without}, all from {source})",
+        fr=(
+            "Non communiquées : {value} (calculé : {total} − {covered} − {without}, tout "
+            "selon {source})"
+        ),
+        nl=(
+            "Niet gemeld: {value} (berekend: {total} − {covered} − {without}, alles volgens "
+            "{source})"
+        ),
+        de=(
+            "Nicht gemeldet: {value} (berechnet: {total} − {covered} − {without}, alles laut "
+            "{source})"
+        ),
+    ),
+    "kpi.population_not_computable": _msg(
+        en="Cannot be computed: no list of the communes with a cell is published",
+        fr="Incalculable : aucune liste des communes dotées d'une cellule n'est publiée",
+        nl="Niet te berekenen: er is geen lijst van de gemeenten met een LIVC gepubliceerd",
+        de="Nicht berechenbar: keine Liste der Gemeinden mit Zelle veröffentlicht",
+    ),
+    "kpi.computed_from.file": _msg(
+        en="Computed from the file {file} (dated {date})",
+        fr="Calculé à partir du fichier {file} (daté du {date})",
+        nl="Berekend uit het bestand {file} (gedateerd {date})",
+        de="Berechnet aus der Datei {file} (Stand {date})",
+    ),
+    "kpi.computed_from.example": _msg(
+        en="Computed from the illustrative example: invented data, dated {date}",
+        fr="Calculé à partir de l'exemple illustratif : données inventées, datées du {date}",
+        nl="Berekend uit het illustratieve voorbeeld: verzonnen gegevens, gedateerd {date}",
+        de="Berechnet aus dem Anschauungsbeispiel: erfundene Daten, Stand {date}",
+    ),
+    "kpi.as_of.file": _msg(
+        en="Figures computed from the file {file}, dated {date}",
+        fr="Chiffres calculés à partir du fichier {file}, daté du {date}",
+        nl="Cijfers berekend uit het bestand {file}, gedateerd {date}",
+        de="Zahlen berechnet aus der Datei {file}, Stand {date}",
+    ),
+    "kpi.as_of.example": _msg(
+        en="Illustrative data, not real: figures computed from an invented file dated {date}",
+        fr=(
+            "Données illustratives, pas réelles : chiffres calculés à partir d'un fichier "
+            "inventé daté du {date}"
+        ),
+        nl=(
+            "Illustratieve gegevens, niet echt: cijfers berekend uit een verzonnen bestand "
+            "gedateerd {date}"
+        ),
+        de=(
+            "Anschauungsdaten, nicht echt: Zahlen berechnet aus einer erfundenen Datei, "
+            "Stand {date}"
+        ),
+    ),
+    "kpi.as_of_known": _msg(
+        en=(
+            "Latest figures known on the date chosen ({date}); each figure gives its own date and "
+            "source."
+        ),
+        fr=(
+            "Derniers chiffres connus à la date choisie ({date}) ; chaque chiffre indique sa "
+            "propre date et sa source."
+        ),
+        nl=(
+            "Laatste cijfers bekend op de gekozen datum ({date}); elk cijfer vermeldt zijn "
+            "eigen datum en bron."
+        ),
+        de=(
+            "Letzte bekannte Zahlen zum gewählten Datum ({date}); jede Zahl nennt ihr eigenes "
+            "Datum und ihre Quelle."
+        ),
+    ),
+    "kpi.illustrative_tag": _msg(
+        en="Illustrative — not real",
+        fr="Illustratif — pas réel",
+        nl="Illustratief — niet echt",
+        de="Anschauung — nicht echt",
+    ),
+    "kpi.cells_unidentified": _msg(
+        en="Not counted: {count} communes in a shared cell the file does not name",
+        fr="Non comptées : {count} communes dans une cellule partagée que le fichier ne nomme pas",
+        nl="Niet geteld: {count} gemeenten in een gedeelde LIVC die het bestand niet noemt",
+        de="Nicht gezählt: {count} Gemeinden in einer gemeinsamen Zelle, die die Datei nicht nennt",
+    ),
+    "kpi.partly": _msg(
+        en="of which {count} only partly covered (some former communes)",
+        fr="dont {count} seulement en partie couvertes (certaines anciennes communes)",
+        nl="waarvan {count} slechts gedeeltelijk gedekt (sommige voormalige gemeenten)",
+        de="davon {count} nur teilweise abgedeckt (einige ehemalige Gemeinden)",
+    ),
+    "kpi.share_file": _msg(
+        en="computed: {covered} ÷ {total} communes shown",
+        fr="calculé : {covered} ÷ {total} communes affichées",
+        nl="berekend: {covered} ÷ {total} getoonde gemeenten",
+        de="berechnet: {covered} ÷ {total} gezeigte Gemeinden",
+    ),
+    "kpi.unknown_in_file": _msg(
+        en="{count} communes shown are not in the file (unknown)",
+        fr="{count} communes affichées ne figurent pas dans le fichier (inconnu)",
+        nl="{count} getoonde gemeenten staan niet in het bestand (onbekend)",
+        de="{count} gezeigte Gemeinden stehen nicht in der Datei (unbekannt)",
+    ),
+    "kpi.population_basis": _msg(
+        en=(
+            "computed: inhabitants of the communes with a cell ÷ inhabitants of the {count} "
+            "communes shown ({source})"
+        ),
+        fr=(
+            "calculé : habitants des communes dotées d'une cellule ÷ habitants des {count} "
+            "communes affichées ({source})"
+        ),
+        nl=(
+            "berekend: inwoners van de gemeenten met een LIVC ÷ inwoners van de {count} "
+            "getoonde gemeenten ({source})"
+        ),
+        de=(
+            "berechnet: Einwohner der Gemeinden mit Zelle ÷ Einwohner der {count} gezeigten "
+            "Gemeinden ({source})"
+        ),
+    ),
+    "population.source": _msg(
+        en="Statbel, population on {date}",
+        fr="Statbel, population au {date}",
+        nl="Statbel, bevolking op {date}",
+        de="Statbel, Bevölkerung am {date}",
+    ),
+    "population.source_summed": _msg(
+        en="Statbel, population on {date}, summed over the former communes",
+        fr="Statbel, population au {date}, additionnée sur les anciennes communes",
+        nl="Statbel, bevolking op {date}, opgeteld over de voormalige gemeenten",
+        de="Statbel, Bevölkerung am {date}, über die ehemaligen Gemeinden summiert",
+    ),
+    "summary.public": _msg(
+        en=(
+            "{area}, latest figure known on the date chosen ({selected}): {value} of {den} "
+            "communes with a cell ({share}, computed) — {measure}, {source}."
+        ),
+        fr=(
+            "{area}, dernier chiffre connu à la date choisie ({selected}) : {value} communes "
+            "sur {den} dotées d'une cellule ({share}, calculé) — {measure}, {source}."
+        ),
+        nl=(
+            "{area}, laatste cijfer bekend op de gekozen datum ({selected}): {value} van de "
+            "{den} gemeenten met een LIVC ({share}, berekend) — {measure}, {source}."
+        ),
+        de=(
+            "{area}, letzte bekannte Zahl zum gewählten Datum ({selected}): {value} von {den} "
+            "Gemeinden mit Zelle ({share}, berechnet) — {measure}, {source}."
+        ),
+    ),
+    "summary.public_none": _msg(
+        en="{area}: no count of communes with a cell was published up to the date chosen ({date}).",
+        fr=(
+            "{area} : aucun nombre de communes dotées d'une cellule n'a été publié jusqu'à la "
+            "date choisie ({date})."
+        ),
+        nl=(
+            "{area}: tot de gekozen datum ({date}) werd geen aantal gemeenten met een LIVC "
+            "gepubliceerd."
+        ),
+        de=(
+            "{area}: bis zum gewählten Datum ({date}) wurde keine Zahl der Gemeinden mit Zelle "
+            "veröffentlicht."
+        ),
+    ),
+    "summary.named": _msg(
+        en=(
+            "On the map, computed from the sources that name communes one by one (each with "
+            "its own date) up to the date chosen ({selected}): {named} of the {count} communes "
+            "shown are named ({covered} with a cell, {planned} planned, {none} without a "
+            "cell); the other {unknown} are not reported one by one."
+        ),
+        fr=(
+            "Sur la carte, calculé à partir des sources qui citent des communes nommément "
+            "(chacune avec sa date) jusqu'à la date choisie ({selected}) : {named} des {count} "
+            "communes affichées sont citées ({covered} avec cellule, {planned} en projet, "
+            "{none} sans cellule) ; les {unknown} autres ne sont pas communiquées une à une."
+        ),
+        nl=(
+            "Op de kaart, berekend uit de bronnen die gemeenten afzonderlijk noemen (elk met "
+            "een eigen datum) tot de gekozen datum ({selected}): {named} van de {count} "
+            "getoonde gemeenten worden genoemd ({covered} met LIVC, {planned} gepland, {none} "
+            "zonder LIVC); de overige {unknown} worden niet afzonderlijk gemeld."
+        ),
+        de=(
+            "Auf der Karte, berechnet aus den Quellen, die Gemeinden einzeln nennen (jede mit "
+            "eigenem Datum), bis zum gewählten Datum ({selected}): {named} der {count} "
+            "gezeigten Gemeinden werden genannt ({covered} mit Zelle, {planned} geplant, "
+            "{none} ohne Zelle); die übrigen {unknown} werden nicht einzeln gemeldet."
+        ),
+    ),
+    "summary.file": _msg(
+        en=(
+            "In the file {file} (dated {date}), {covered} of the {count} communes shown have a "
+            "cell ({share}, computed); {none} have none; {unknown} are not in the file."
+        ),
+        fr=(
+            "Dans le fichier {file} (daté du {date}), {covered} des {count} communes affichées "
+            "ont une cellule ({share}, calculé) ; {none} n'en ont pas ; {unknown} ne figurent "
+            "pas dans le fichier."
+        ),
+        nl=(
+            "In het bestand {file} (gedateerd {date}) hebben {covered} van de {count} getoonde "
+            "gemeenten een LIVC ({share}, berekend); {none} hebben er geen; {unknown} staan "
+            "niet in het bestand."
+        ),
+        de=(
+            "In der Datei {file} (Stand {date}) haben {covered} von {count} gezeigten Gemeinden "
+            "eine Zelle ({share}, berechnet); {none} haben keine; {unknown} stehen nicht in "
+            "der Datei."
+        ),
+    ),
+    "summary.example": _msg(
+        en=(
+            "In the illustrative example (invented data, dated {date}), {covered} of the "
+            "{count} communes shown have a cell ({share}, computed); {none} have none; "
+            "{unknown} are not in it."
+        ),
+        fr=(
+            "Dans l'exemple illustratif (données inventées, datées du {date}), {covered} des "
+            "{count} communes affichées ont une cellule ({share}, calculé) ; {none} n'en ont "
+            "pas ; {unknown} n'y figurent pas."
+        ),
+        nl=(
+            "In het illustratieve voorbeeld (verzonnen gegevens, gedateerd {date}) hebben "
+            "{covered} van de {count} getoonde gemeenten een LIVC ({share}, berekend); {none} "
+            "hebben er geen; {unknown} staan er niet in."
+        ),
+        de=(
+            "Im Anschauungsbeispiel (erfundene Daten, Stand {date}) haben {covered} von "
+            "{count} gezeigten Gemeinden eine Zelle ({share}, berechnet); {none} haben keine; "
+            "{unknown} stehen nicht darin."
+        ),
+    ),
+    "summary.partly": _msg(
+        en="{count} of them are only partly covered: some of their former communes have a cell.",
+        fr=(
+            "{count} d'entre elles ne sont que partiellement couvertes : certaines de leurs "
+            "anciennes communes ont une cellule."
+        ),
+        nl=(
+            "{count} daarvan zijn slechts gedeeltelijk gedekt: sommige van hun voormalige "
+            "gemeenten hebben een LIVC."
+        ),
+        de=(
+            "{count} davon sind nur teilweise abgedeckt: einige ihrer ehemaligen Gemeinden "
+            "haben eine Zelle."
+        ),
+    ),
+    "hover.status_dated": _msg(
+        en="{status} — {source}, {date}",
+        fr="{status} — {source}, {date}",
+        nl="{status} — {source}, {date}",
+        de="{status} — {source}, {date}",
+    ),
+    "hover.status_file": _msg(
+        en="{status} — file {file} ({date})",
+        fr="{status} — fichier {file} ({date})",
+        nl="{status} — bestand {file} ({date})",
+        de="{status} — Datei {file} ({date})",
+    ),
+    "hover.implied": _msg(
+        en="(implied by a regional table, not stated for this commune)",
+        fr="(déduit d'un tableau régional, non indiqué pour cette commune)",
+        nl="(afgeleid uit een gewestelijke tabel, niet voor deze gemeente vermeld)",
+        de="(aus einer regionalen Tabelle abgeleitet, nicht für diese Gemeinde angegeben)",
+    ),
+    "hover.flag_dated": _msg(
+        en="{flag} ({source}, {date})",
+        fr="{flag} ({source}, {date})",
+        nl="{flag} ({source}, {date})",
+        de="{flag} ({source}, {date})",
+    ),
+    "hover.name_de_fallback": _msg(
+        en="No German name in the sources: the name in the region's language is shown",
+        fr="Pas de nom allemand dans les sources : le nom dans la langue de la région est affiché",
+        nl="Geen Duitse naam in de bronnen: de naam in de taal van het gewest wordt getoond",
+        de="Kein deutscher Name in den Quellen: der Name in der Sprache der Region wird gezeigt",
+    ),
+    "hover.undated_zone_cell": _msg(
+        en=(
+            "An undated source ({source}) reports a cell for police zone {zone}; it is placed on "
+            "no date."
+        ),
+        fr=(
+            "Une source non datée ({source}) signale une cellule pour la zone de police "
+            "{zone} ; elle n'est placée à aucune date."
+        ),
+        nl=(
+            "Een ongedateerde bron ({source}) meldt een LIVC voor politiezone {zone}; ze wordt "
+            "op geen enkele datum geplaatst."
+        ),
+        de=(
+            "Eine undatierte Quelle ({source}) meldet eine Zelle für die Polizeizone {zone}; "
+            "sie wird keinem Datum zugeordnet."
+        ),
+    ),
+    "hover.share_computed": _msg(
+        en="Share of communes (computed)",
+        fr="Part des communes (calculée)",
+        nl="Aandeel gemeenten (berekend)",
+        de="Anteil der Gemeinden (berechnet)",
+    ),
+    "map.illustrative_mark": _msg(
+        en="ILLUSTRATIVE DATA — NOT REAL",
+        fr="DONNÉES ILLUSTRATIVES — PAS RÉELLES",
+        nl="ILLUSTRATIEVE GEGEVENS — NIET ECHT",
+        de="ANSCHAUUNGSDATEN — NICHT ECHT",
+    ),
+    "legend.partly_covered": _msg(
+        en="Partly covered (some former communes)",
+        fr="Partiellement couverte (certaines anciennes communes)",
+        nl="Gedeeltelijk gedekt (sommige voormalige gemeenten)",
+        de="Teilweise abgedeckt (einige ehemalige Gemeinden)",
+    ),
+    "notice.aggregates_only": _msg(
+        en=(
+            "No list of the communes with a cell is published. Each region is shaded by the "
+            "share of its communes with a cell, computed from the latest count published up to "
+            "the date chosen (its source and date on hover). Communes a source names are drawn "
+            "one by one, each with the date of its source, until a later source says otherwise."
+        ),
+        fr=(
+            "Aucune liste des communes dotées d'une cellule n'est publiée. Chaque région est "
+            "colorée selon la part de ses communes dotées d'une cellule, calculée à partir du "
+            "dernier nombre publié jusqu'à la date choisie (source et date au survol). Les "
+            "communes citées par une source sont dessinées une à une, chacune avec la date de "
+            "sa source, jusqu'à ce qu'une source ultérieure dise autre chose."
+        ),
+        nl=(
+            "Er is geen lijst van de gemeenten met een LIVC gepubliceerd. Elk gewest is "
+            "gekleurd volgens het aandeel van zijn gemeenten met een LIVC, berekend uit het "
+            "laatste aantal dat tot de gekozen datum werd gepubliceerd (bron en datum bij "
+            "aanwijzen). Gemeenten die een bron noemt, worden afzonderlijk getekend, elk met de "
+            "datum van de bron, tot een latere bron iets anders zegt."
+        ),
+        de=(
+            "Es ist keine Liste der Gemeinden mit Zelle veröffentlicht. Jede Region ist nach "
+            "dem Anteil ihrer Gemeinden mit Zelle eingefärbt, berechnet aus der letzten bis "
+            "zum gewählten Datum veröffentlichten Zahl (Quelle und Datum beim Überfahren). Von "
+            "einer Quelle genannte Gemeinden werden einzeln gezeichnet, jede mit dem Datum "
+            "ihrer Quelle, bis eine spätere Quelle etwas anderes sagt."
+        ),
+    ),
+    "legend.region_share": _msg(
+        en="Region shading: share computed from the latest published count",
+        fr="Couleur des régions : part calculée à partir du dernier nombre publié",
+        nl="Kleur van de gewesten: aandeel berekend uit het laatste gepubliceerde aantal",
+        de="Farbe der Regionen: Anteil berechnet aus der letzten veröffentlichten Zahl",
+    ),
+    "breakdown.title_public": _msg(
+        en="Published figures by area",
+        fr="Chiffres publiés par zone",
+        nl="Gepubliceerde cijfers per gebied",
+        de="Veröffentlichte Zahlen nach Gebiet",
+    ),
+    "breakdown.title_file": _msg(
+        en="Breakdown of the file {file}",
+        fr="Répartition du fichier {file}",
+        nl="Uitsplitsing van het bestand {file}",
+        de="Aufschlüsselung der Datei {file}",
+    ),
+    "breakdown.title_illustrative": _msg(
+        en="Breakdown — illustrative data, not real",
+        fr="Répartition — données illustratives, pas réelles",
+        nl="Uitsplitsing — illustratieve gegevens, niet echt",
+        de="Aufschlüsselung — Anschauungsdaten, nicht echt",
+    ),
+    "breakdown.current": _msg(
+        en="published for this date",
+        fr="publié pour cette date",
+        nl="gepubliceerd voor deze datum",
+        de="für dieses Datum veröffentlicht",
+    ),
+    "breakdown.earlier": _msg(
+        en="latest known before this date",
+        fr="dernier connu avant cette date",
+        nl="laatst bekend vóór deze datum",
+        de="letzte bekannte vor diesem Datum",
+    ),
+    "breakdown.col.measure": _msg(en="Measure", fr="Mesure", nl="Maatstaf", de="Messgröße"),
+    "breakdown.col.figure": _msg(en="Figure", fr="Chiffre", nl="Cijfer", de="Zahl"),
+    "breakdown.col.share": _msg(
+        en="Share of communes (computed)",
+        fr="Part des communes (calculée)",
+        nl="Aandeel gemeenten (berekend)",
+        de="Anteil der Gemeinden (berechnet)",
+    ),
+    "breakdown.col.basis": _msg(
+        en="How the share is computed",
+        fr="Calcul de la part",
+        nl="Berekening van het aandeel",
+        de="Berechnung des Anteils",
+    ),
+    "breakdown.col.date": _msg(
+        en="Date of the figure",
+        fr="Date du chiffre",
+        nl="Datum van het cijfer",
+        de="Datum der Zahl",
+    ),
+    "breakdown.col.when": _msg(
+        en="For the date chosen?",
+        fr="Pour la date choisie ?",
+        nl="Voor de gekozen datum?",
+        de="Für das gewählte Datum?",
+    ),
+    "breakdown.col.partly": _msg(
+        en="Partly covered", fr="En partie couvertes", nl="Gedeeltelijk gedekt", de="Teilweise"
+    ),
+    "breakdown.published_only": _msg(
+        en=(
+            "No figure is published below the regions: the table shows the published figures "
+            "of Belgium, the regions and the German-speaking Community."
+        ),
+        fr=(
+            "Aucun chiffre n'est publié sous le niveau des régions : le tableau montre les "
+            "chiffres publiés pour la Belgique, les régions et la Communauté germanophone."
+        ),
+        nl=(
+            "Onder het niveau van de gewesten is geen cijfer gepubliceerd: de tabel toont de "
+            "gepubliceerde cijfers voor België, de gewesten en de Duitstalige Gemeenschap."
+        ),
+        de=(
+            "Unterhalb der Regionen ist keine Zahl veröffentlicht: die Tabelle zeigt die "
+            "veröffentlichten Zahlen für Belgien, die Regionen und die Deutschsprachige "
+            "Gemeinschaft."
+        ),
+    ),
+    "breakdown.file_note.file": _msg(
+        en=(
+            "Every figure of this breakdown is computed from the file {file} (dated {date}); "
+            "population: {population}."
+        ),
+        fr=(
+            "Chaque chiffre de cette répartition est calculé à partir du fichier {file} (daté "
+            "du {date}) ; population : {population}."
+        ),
+        nl=(
+            "Elk cijfer van deze uitsplitsing is berekend uit het bestand {file} (gedateerd "
+            "{date}); bevolking: {population}."
+        ),
+        de=(
+            "Jede Zahl dieser Aufschlüsselung ist aus der Datei {file} (Stand {date}) "
+            "berechnet; Bevölkerung: {population}."
+        ),
+    ),
+    "breakdown.file_note.example": _msg(
+        en=(
+            "Every figure of this breakdown is computed from the illustrative example, "
+            "invented data dated {date}; population: {population}."
+        ),
+        fr=(
+            "Chaque chiffre de cette répartition est calculé à partir de l'exemple illustratif, "
+            "des données inventées datées du {date} ; population : {population}."
+        ),
+        nl=(
+            "Elk cijfer van deze uitsplitsing is berekend uit het illustratieve voorbeeld, "
+            "verzonnen gegevens gedateerd {date}; bevolking: {population}."
+        ),
+        de=(
+            "Jede Zahl dieser Aufschlüsselung ist aus dem Anschauungsbeispiel berechnet, "
+            "erfundenen Daten mit Stand {date}; Bevölkerung: {population}."
+        ),
+    ),
+    "timeline.y_share": _msg(
+        en="Share of communes with a cell (computed from published counts)",
+        fr="Part des communes dotées d'une cellule (calculée à partir des nombres publiés)",
+        nl="Aandeel gemeenten met een LIVC (berekend uit gepubliceerde aantallen)",
+        de="Anteil der Gemeinden mit Zelle (berechnet aus veröffentlichten Zahlen)",
+    ),
+    "timeline.period": _msg(
+        en="(no day given: drawn over the whole period)",
+        fr="(sans jour précis : tracé sur toute la période)",
+        nl="(geen precieze dag: over de hele periode getekend)",
+        de="(kein genauer Tag: über den ganzen Zeitraum gezeichnet)",
+    ),
+    "timeline.selected": _msg(
+        en="Date chosen", fr="Date choisie", nl="Gekozen datum", de="Gewähltes Datum"
+    ),
+    "provenance.known_on": _msg(
+        en="Figures and statuses known on the date chosen ({date}); each gives its own date.",
+        fr="Chiffres et statuts connus à la date choisie ({date}) ; chacun indique sa propre date.",
+        nl=(
+            "Cijfers en statussen bekend op de gekozen datum ({date}); elk vermeldt een eigen "
+            "datum."
+        ),
+        de="Zahlen und Status zum gewählten Datum ({date}); jede Angabe nennt ihr eigenes Datum.",
+    ),
+    "provenance.data.file": _msg(
+        en=(
+            "Data: the file {file}, dated {date}, imported in this browser session. It is not "
+            "a public source. The sources below give the programme flags and the published "
+            "figures the file is compared with."
+        ),
+        fr=(
+            "Données : le fichier {file}, daté du {date}, importé dans cette session du "
+            "navigateur. Ce n'est pas une source publique. Les sources ci-dessous donnent les "
+            "programmes et les chiffres publiés auxquels le fichier est comparé."
+        ),
+        nl=(
+            "Gegevens: het bestand {file}, gedateerd {date}, geïmporteerd in deze "
+            "browsersessie. Het is geen openbare bron. De bronnen hieronder geven de programma's "
+            "en de gepubliceerde cijfers waarmee het bestand wordt vergeleken."
+        ),
+        de=(
+            "Daten: die Datei {file}, Stand {date}, in dieser Browsersitzung importiert. Sie "
+            "ist keine öffentliche Quelle. Die Quellen unten nennen die Programme und die "
+            "veröffentlichten Zahlen, mit denen die Datei verglichen wird."
+        ),
+    ),
+    "provenance.data.example": _msg(
+        en=(
+            "Data: the illustrative example ({file}), invented to show how the atlas works, "
+            "dated {date}. It is not a source and describes nothing real. The sources below "
+            "give the programme flags and the published figures it is compared with."
+        ),
+        fr=(
+            "Données : l'exemple illustratif ({file}), inventé pour montrer le fonctionnement "
+            "de l'atlas, daté du {date}. Ce n'est pas une source et il ne décrit rien de réel. "
+            "Les sources ci-dessous donnent les programmes et les chiffres publiés auxquels il "
+            "est comparé."
+        ),
+        nl=(
+            "Gegevens: het illustratieve voorbeeld ({file}), verzonnen om te tonen hoe de atlas "
+            "werkt, gedateerd {date}. Het is geen bron en beschrijft niets echts. De bronnen "
+            "hieronder geven de programma's en de gepubliceerde cijfers waarmee het wordt "
+            "vergeleken."
+        ),
+        de=(
+            "Daten: das Anschauungsbeispiel ({file}), erfunden, um zu zeigen, wie der Atlas "
+            "funktioniert, Stand {date}. Es ist keine Quelle und beschreibt nichts Wirkliches. "
+            "Die Quellen unten nennen die Programme und die veröffentlichten Zahlen, mit denen "
+            "es verglichen wird."
+        ),
+    ),
+    "provenance.col.used_for": _msg(
+        en="Used for", fr="Utilisée pour", nl="Gebruikt voor", de="Verwendet für"
+    ),
+    "provenance.use.figures": _msg(
+        en="published figures shown",
+        fr="chiffres publiés affichés",
+        nl="getoonde gepubliceerde cijfers",
+        de="gezeigte veröffentlichte Zahlen",
+    ),
+    "provenance.use.statuses": _msg(
+        en="commune statuses",
+        fr="statuts des communes",
+        nl="statussen van gemeenten",
+        de="Status der Gemeinden",
+    ),
+    "provenance.use.flags": _msg(
+        en="programmes", fr="programmes", nl="programma's", de="Programme"
+    ),
+    "provenance.use.compared": _msg(
+        en="published figures the data is compared with",
+        fr="chiffres publiés comparés aux données",
+        nl="gepubliceerde cijfers waarmee de gegevens worden vergeleken",
+        de="veröffentlichte Zahlen, mit denen die Daten verglichen werden",
+    ),
+    "provenance.undated": _msg(
+        en="Facts without a date",
+        fr="Faits sans date",
+        nl="Feiten zonder datum",
+        de="Fakten ohne Datum",
+    ),  # fmt: skip
+    "provenance.undated_zone": _msg(
+        en=(
+            "{source}: a cell at the level of the {zone}; the source gives no date, so it is "
+            "shown on no date. Communes of the zone in the police-zone table of 2020: {members}."
+        ),
+        fr=(
+            "{source} : une cellule au niveau de la {zone} ; la source ne donne pas de date, "
+            "elle n'est donc montrée à aucune date. Communes de la zone dans le tableau des "
+            "zones de police de 2020 : {members}."
+        ),
+        nl=(
+            "{source}: een LIVC op het niveau van de {zone}; de bron geeft geen datum, dus ze "
+            "wordt op geen enkele datum getoond. Gemeenten van de zone in de tabel van de "
+            "politiezones van 2020: {members}."
+        ),
+        de=(
+            "{source}: eine Zelle auf Ebene der {zone}; die Quelle nennt kein Datum, daher wird "
+            "sie keinem Datum zugeordnet. Gemeinden der Zone in der Polizeizonentabelle von "
+            "2020: {members}."
+        ),
+    ),
+    "reconcile.title.file": _msg(
+        en="The file against the published figures known on its date ({date})",
+        fr="Le fichier face aux chiffres publiés connus à sa date ({date})",
+        nl="Het bestand tegenover de gepubliceerde cijfers bekend op zijn datum ({date})",
+        de=(
+            "Die Datei im Vergleich mit den zu ihrem Datum bekannten veröffentlichten Zahlen "
+            "({date})"
+        ),
+    ),
+    "reconcile.title.example": _msg(
+        en=(
+            "The illustrative example against the published figures known on its date "
+            "({date}): it was made up to match them"
+        ),
+        fr=(
+            "L'exemple illustratif face aux chiffres publiés connus à sa date ({date}) : il a "
+            "été inventé pour les reproduire"
+        ),
+        nl=(
+            "Het illustratieve voorbeeld tegenover de gepubliceerde cijfers bekend op zijn "
+            "datum ({date}): het werd verzonnen om ermee overeen te stemmen"
+        ),
+        de=(
+            "Das Anschauungsbeispiel im Vergleich mit den zu seinem Datum bekannten "
+            "veröffentlichten Zahlen ({date}): es wurde so erfunden, dass es ihnen entspricht"
+        ),
+    ),
+    "reconcile.col.published": _msg(
+        en="Published (source, date)",
+        fr="Publié (source, date)",
+        nl="Gepubliceerd (bron, datum)",
+        de="Veröffentlicht (Quelle, Datum)",
+    ),
+    "reconcile.col.file": _msg(
+        en="In the data (computed)",
+        fr="Dans les données (calculé)",
+        nl="In de gegevens (berekend)",
+        de="In den Daten (berechnet)",
+    ),
+    "reconcile.col.difference": _msg(en="Difference", fr="Écart", nl="Verschil", de="Abweichung"),
+    "reconcile.col.note": _msg(en="Note", fr="Remarque", nl="Opmerking", de="Hinweis"),
+    "reconcile.not_compared": _msg(
+        en="not compared", fr="non comparé", nl="niet vergeleken", de="nicht verglichen"
+    ),
+}
+
+
 def _french_spacing(text: str) -> str:
     """Non-breaking spaces before ``: ; ? !`` and inside guillemets (French typography)."""
     text = re.sub(r" ([:;?!])", "\u00a0\\1", text)
@@ -1421,7 +2148,7 @@ def _french_spacing(text: str) -> str:
 def _build_catalogue() -> Mapping[str, Mapping[str, str]]:
     merged: dict[str, Mapping[str, str]] = {}
     for part in (_STATUS_MESSAGES, _FLAG_MESSAGES, _GEOGRAPHY_MESSAGES, _MEASURE_MESSAGES,
-                 _UI_MESSAGES, IMPORT_MESSAGES):  # fmt: skip
+                 _UI_MESSAGES, _TRUTH_MESSAGES, IMPORT_MESSAGES):  # fmt: skip
         for key, texts in part.items():
             if key in merged:
                 raise ValueError(f"message id {key!r} defined twice")

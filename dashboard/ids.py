@@ -64,6 +64,8 @@ LEVEL_LABEL = "breakdown-level-label"
 BREAKDOWN_CHART = "breakdown-chart"
 BREAKDOWN_TABLE = "breakdown-table"
 BREAKDOWN_NOTES = "breakdown-notes"
+RECONCILE = "reconciliation"
+RECONCILE_TABLE = "reconciliation-table"
 
 # timeline
 TIMELINE_TITLE = "timeline-title"

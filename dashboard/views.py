@@ -1,6 +1,18 @@
 """View models: what each part of the page shows, computed from the bundle and the view
 state. Pure (no dash, no plotly): callbacks call these and hand the results to figures
 and components.
+
+Truth rules every function here keeps (``data/public_record/SCHEMA.md``):
+
+- a published figure is shown with its own source id and date; on a selected date the
+  figures published for it are shown, and for everything else the latest figure known on
+  it (:mod:`dashboard.coverage.known`), each saying so;
+- a number the app computes (a share, a sum, a population share) says it is computed and
+  from what, with the date of what it is computed from;
+- a selection no published figure describes (a province, two regions, a status or
+  programme filter, a population band) says so and names the nearest published area;
+- a commune status comes from a source (with its date) or the file on screen, else it is
+  unknown; the illustrative example says so on every part of the page.
 """
 
 from __future__ import annotations
@@ -11,6 +23,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -18,23 +31,32 @@ import geodata
 from dashboard import i18n
 from dashboard.bundle import DataBundle
 from dashboard.coverage import metrics
+from dashboard.coverage.known import (
+    COMMUNE_COUNT_MEASURES,
+    WITH_CELL_MEASURES,
+    KnownFigure,
+    figure_for,
+    geography_counts,
+    known_figures,
+)
 from dashboard.coverage.model import MembershipSnapshot, Status
 from dashboard.coverage.public_record import (
     commune_flags,
-    nearest_published_date,
     public_snapshot,
     resolve_published_date,
+    undated_facts,
 )
+from dashboard.coverage.reconcile import reconcile
 from dashboard.figures.map import MapLayers
 from dashboard.state import PROVINCES, ViewState, in_population_band
 
 REGIONS = ("02000", "03000", "04000")
 GEOGRAPHY_OF_REGION = {"02000": "BE-VLG", "03000": "BE-WAL", "04000": "BE-BRU", "DG": "BE-DG"}
 REGION_OF_GEOGRAPHY = {v: k for k, v in GEOGRAPHY_OF_REGION.items()}
-# Which published measure counts communes with a cell, best first.
-WITH_CELL_MEASURES = ("communes_with_cell", "communes_involved")
 STATUS_ORDER = tuple(s.value for s in Status)
 SOURCE_ID = re.compile(r"S\d{2,}")
+#: The map's category for a merged commune only some of whose former communes are covered.
+PARTLY_COVERED = "partly_covered"
 
 
 # ----------------------------------------------------------------------------- the data
@@ -50,7 +72,12 @@ class Shown:
     vintage: str
     snapshot: MembershipSnapshot
     illustrative: bool
-    published_key: str | None  # the published date shown or compared with
+    published_key: str | None  # public: the selected date key; files: None
+
+    @property
+    def origin(self) -> str:
+        """The file's name (example or upload); empty for the public record."""
+        return "" if self.kind == "public" else self.snapshot.source
 
 
 def shown_data(
@@ -59,20 +86,30 @@ def shown_data(
     record = bundle.record
     if kind == "example" and bundle.example is not None:
         snap = with_public_flags(bundle, bundle.example)
-        near = nearest_published_date(record, snap.as_of)
         return Shown("example", snap.as_of.isoformat(), snap.as_of, snap.vintage, snap, True,
-                     near.key)  # fmt: skip
+                     None)  # fmt: skip
     if kind == "upload" and upload is not None:
         upload = with_public_flags(bundle, upload)
-        near = nearest_published_date(record, upload.as_of)
         return Shown("upload", upload.as_of.isoformat(), upload.as_of, upload.vintage, upload,
-                     upload.illustrative, near.key)  # fmt: skip
-    dates = record.published_dates()
-    pub = resolve_published_date(record, date_key) if date_key else dates[-1]
+                     upload.illustrative, None)  # fmt: skip
+    pub = resolve_published_date(record, date_key) if date_key else default_date(bundle)
     vintage = geodata.vintage_for_date(pub.date).key
-    communes = bundle.vintages[vintage].communes
-    snap = public_snapshot(record, pub.date, communes, crosswalk=bundle.crosswalk, vintage=vintage)
+    snap = _public_snapshot(bundle, pub.key, vintage)
     return Shown("public", pub.key, pub.date, vintage, snap, False, pub.key)
+
+
+def default_date(bundle: DataBundle):
+    """The date the app opens on: the latest published date (with every region's latest
+    figure known on it, each with its own date)."""
+    return bundle.record.published_dates()[-1]
+
+
+@lru_cache(maxsize=64)
+def _public_snapshot(bundle: DataBundle, key: str, vintage: str) -> MembershipSnapshot:
+    pub = resolve_published_date(bundle.record, key)
+    communes = bundle.vintages[vintage].communes
+    return public_snapshot(bundle.record, pub.date, communes, crosswalk=bundle.crosswalk,
+                           vintage=vintage)  # fmt: skip
 
 
 def with_public_flags(bundle: DataBundle, snap: MembershipSnapshot) -> MembershipSnapshot:
@@ -85,10 +122,55 @@ def with_public_flags(bundle: DataBundle, snap: MembershipSnapshot) -> Membershi
     return dataclasses.replace(snap, flags=flags)
 
 
+@lru_cache(maxsize=8)
+def counts_by_vintage(bundle: DataBundle) -> dict[str, dict[str, int]]:
+    return {k: geography_counts(v.communes) for k, v in bundle.vintages.items()}
+
+
+@lru_cache(maxsize=64)
+def known(bundle: DataBundle, key: str) -> tuple[KnownFigure, ...]:
+    """The published figures known on the published date ``key`` (each with its date)."""
+    return known_figures(bundle.record, key, counts_by_vintage(bundle),
+                         lambda d: geodata.vintage_for_date(d).key)  # fmt: skip
+
+
+def known_for(bundle: DataBundle, shown: Shown) -> tuple[KnownFigure, ...]:
+    """Public: the figures known on the selected date. A file: the figures known on the
+    file's date (what it is compared with)."""
+    if shown.published_key:
+        return known(bundle, shown.published_key)
+    return known_on_day(bundle, shown.as_of)
+
+
+def known_on_day(bundle: DataBundle, day: dt.date) -> tuple[KnownFigure, ...]:
+    """The figures known on any day: those of the latest published date on or before it."""
+    before = [d for d in bundle.record.published_dates() if d.date <= day]
+    if not before:
+        return ()
+    return tuple(dataclasses.replace(f, current=False) for f in known(bundle, before[-1].key))
+
+
+def population_for(communes: pd.DataFrame, day: dt.date) -> tuple[pd.Series, str, str]:
+    """The population nearest to ``day`` among the division's population columns
+    (``population_YYYY``): (values, its ISO date, note such as "summed")."""
+    years = sorted(int(c.split("_")[1]) for c in communes.columns
+                   if re.fullmatch(r"population_\d{4}", c))  # fmt: skip
+    if not years:
+        return communes["population"], str(communes["population_date"].iloc[0]), ""
+    year = min(years, key=lambda y: (abs((dt.date(y, 1, 1) - day).days), y))
+    note = str(communes["population_note"].iloc[0]) if "population_note" in communes else ""
+    return communes[f"population_{year}"], f"{year}-01-01", note
+
+
 def commune_frame(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
-    """One row per commune of the vintage: attributes, status, cell, source, flags, name."""
+    """One row per commune of the vintage: attributes, status (with its date, source and
+    basis), cell, flags (with theirs), population of the year nearest the data's date."""
     communes = bundle.vintages[shown.vintage].communes
     frame = metrics.status_frame(shown.snapshot, communes)
+    population, pop_date, pop_note = population_for(communes, shown.as_of)
+    frame["population"] = population.astype("int64").to_numpy()
+    frame["population_date"] = pop_date
+    frame["population_note"] = pop_note
     by_nis = shown.snapshot.as_mapping()
     names = {row["nis"]: i18n.commune_name(row, lang) for row in communes.to_dict(orient="records")}
     frame["name"] = frame["nis"].map(names)
@@ -98,14 +180,38 @@ def commune_frame(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
         for c in frame["cell_id"]
     ]
     frame["cell_name"] = [cells[c].name if c in cells else "" for c in frame["cell_id"]]
-    # A public status names its source ids; a file's row falls back to the file's name.
-    file_name = "" if shown.kind == "public" else shown.snapshot.source
-    frame["source"] = [(by_nis[n].source or file_name) if n in by_nis else "" for n in frame["nis"]]
-    flags: dict[str, list[str]] = {}
+    public = shown.kind == "public"
+    frame["source"] = [
+        (by_nis[n].source if public else shown.origin) if n in by_nis else "" for n in frame["nis"]
+    ]
+    frame["status_date"] = [
+        (by_nis[n].date if public else shown.date_key) if n in by_nis else "" for n in frame["nis"]
+    ]
+    frame["status_basis"] = [
+        (by_nis[n].basis if public else "file") if n in by_nis else "" for n in frame["nis"]
+    ]
+    frame["status_comment"] = [by_nis[n].comment if n in by_nis else "" for n in frame["nis"]]
+    flags: dict[str, list] = {}
     for f in shown.snapshot.flags:
-        flags.setdefault(f.nis, []).append(f.flag.value)
-    frame["flags"] = [tuple(sorted(set(flags.get(n, [])))) for n in frame["nis"]]
+        flags.setdefault(f.nis, []).append(f)
+    frame["flags"] = [tuple(sorted({f.flag.value for f in flags.get(n, [])})) for n in frame["nis"]]
+    frame["flag_details"] = [
+        tuple(sorted({(f.flag.value, f.source, f.date) for f in flags.get(n, [])}))
+        for n in frame["nis"]
+    ]
+    frame["category"] = [
+        PARTLY_COVERED if partial and covered else status
+        for status, partial, covered in zip(frame["status"], frame["partial"], frame["covered"],
+                                            strict=True)
+    ]  # fmt: skip
+    zone_notes = _undated_zone_notes(bundle)
+    frame["undated_note"] = frame["police_zone"].map(lambda z: zone_notes.get(str(z), ""))
     return frame
+
+
+def _undated_zone_notes(bundle: DataBundle) -> dict[str, str]:
+    """Police zone -> source id of an undated fact about a zone-level cell."""
+    return {f.police_zone: f.source_id for f in undated_facts(bundle.record) if f.police_zone}
 
 
 def selection(
@@ -137,49 +243,111 @@ def filter_mask(frame: pd.DataFrame, state: ViewState) -> pd.Series:
     return mask
 
 
-# ----------------------------------------------------------------------------- published
+# ----------------------------------------------------------------------------- the area
 
 
-def published(bundle: DataBundle, key: str | None) -> pd.DataFrame:
-    if not key:
-        return pd.DataFrame(columns=["geography", "measure", "value", "source_id"])
-    return metrics.published_figures(bundle.record, key)
+@dataclass(frozen=True)
+class Area:
+    """The published geography a selection is, or the nearest one containing it."""
+
+    geography: str  # BE, BE-VLG, BE-WAL, BE-BRU, BE-DG
+    exact: bool  # the selection is exactly this geography
+    reasons: tuple[str, ...] = ()  # filters no published figure follows
 
 
-def _region_counts(communes: pd.DataFrame) -> dict[str, int]:
-    counts = {GEOGRAPHY_OF_REGION[r]: int((communes["region"] == r).sum()) for r in REGIONS}
-    counts["BE-DG"] = int(communes["german_speaking"].sum())
-    counts["BE"] = len(communes)
-    return counts
+def selection_area(state: ViewState) -> Area:
+    """Published figures exist for Belgium, the three regions and the German-speaking
+    Community only. Any other selection gets the smallest of those containing it."""
+    reasons: list[str] = []
+    regions = set(state.region)
+    if "03000" in regions:
+        regions.discard("DG")  # the German-speaking Community lies in Wallonia
+    if state.province:
+        reasons.append("province")
+        regions = {PROVINCES[p] for p in state.province if p in PROVINCES} or regions
+    if len(regions) > 1:
+        reasons.append("regions")
+    for name, active in (("status", state.status), ("flag", state.flag),
+                         ("pop_band", state.pop_band != "all")):  # fmt: skip
+        if active:
+            reasons.append(name)
+    geo = GEOGRAPHY_OF_REGION[next(iter(regions))] if len(regions) == 1 else "BE"
+    if state.province and geo == "BE-DG":
+        geo = "BE-WAL"
+    return Area(geo, not reasons, tuple(dict.fromkeys(reasons)))
 
 
-def published_shares(pub: pd.DataFrame, communes: pd.DataFrame) -> pd.DataFrame:
-    """Per geography: the published count of communes with a cell, its measure, source and
-    share of the geography's communes on the date's division (the stated denominator)."""
-    counts = _region_counts(communes)
-    rows = []
-    for geo, sub in pub.groupby("geography", sort=False):
-        for measure in WITH_CELL_MEASURES:
-            hit = sub[sub["measure"] == measure]
-            if not hit.empty:
-                value = int(hit["value"].iloc[0])
-                total = counts.get(geo, 0)
-                rows.append({"geography": geo, "measure": measure, "value": value,
-                             "total": total, "share": value / total if total else math.nan,
-                             "source_id": hit["source_id"].iloc[0]})  # fmt: skip
-                break
-    return pd.DataFrame(rows, columns=["geography", "measure", "value", "total", "share",
-                                       "source_id"])  # fmt: skip
+def area_name(geo: str, lang: str) -> str:
+    return i18n.region_label(geo, lang)
 
 
-def _value(pub: pd.DataFrame, geo: str, measure: str) -> tuple[int | None, str]:
-    hit = pub[(pub["geography"] == geo) & (pub["measure"] == measure)]
-    if hit.empty:
-        return None, ""
-    return int(hit["value"].iloc[0]), str(hit["source_id"].iloc[0])
+def not_selection_text(area: Area, lang: str) -> str:
+    reasons = ", ".join(i18n.t(f"area.reason.{r}", lang) for r in area.reasons)
+    return i18n.t("area.not_selection", lang, reasons=reasons, area=area_name(area.geography,
+                                                                              lang))  # fmt: skip
 
 
-# ----------------------------------------------------------------------------- map
+# ----------------------------------------------------------------------------- wording
+
+
+def figure_source(f: KnownFigure, lang: str) -> str:
+    """ "S01, 15 June 2019" (with the publication date when it differs)."""
+    text = f"{f.source_id}, {i18n.format_date(f.as_of, lang)}"
+    if f.published and f.published != f.as_of:
+        text += " " + i18n.t("fig.published_on", lang, date=i18n.format_date(f.published, lang))
+    return text
+
+
+def figure_provenance(f: KnownFigure, selected: str, lang: str) -> str:
+    """Published for the selected date, or the latest known before it; source and date."""
+    if f.current:
+        return i18n.t("fig.published_for_date", lang, source=figure_source(f, lang))
+    return i18n.t("fig.latest_known", lang, source=figure_source(f, lang),
+                  selected=i18n.format_date(selected, lang))  # fmt: skip
+
+
+def denominator_text(f: KnownFigure, index: int, lang: str) -> str:
+    d = f.denominators[index]
+    params = {"value": d.value, "area": area_name(f.geography, lang)}
+    if d.basis == "stated":
+        return i18n.t("den.stated", lang, source=d.source_id, **params)
+    if d.basis == "division":
+        return i18n.t("den.division", lang, division=_division_count(d.vintage), **params)
+    return i18n.t(f"den.{d.basis}", lang, **params)
+
+
+def _division_count(vintage: str) -> int:
+    return geodata.get_vintage(vintage).expected_count
+
+
+def share_text(f: KnownFigure, lang: str) -> str:
+    """ "65.7 %" or, when the denominator is unclear, "41.2 % or 42.7 %"."""
+    shares = [i18n.format_percent(s, lang) for s, _ in f.shares]
+    if not shares:
+        return i18n.MISSING
+    return shares[0] if len(shares) == 1 else i18n.t("word.or", lang, a=shares[0], b=shares[1])
+
+
+def share_basis(f: KnownFigure, lang: str) -> str:
+    """ "computed: 382 ÷ 581 (…)" for every denominator."""
+    parts = [
+        i18n.t("fig.computed_share", lang, value=f.value, den=d.value,
+               basis=denominator_text(f, i, lang))
+        for i, d in enumerate(f.denominators)
+    ]  # fmt: skip
+    return "; ".join(parts)
+
+
+def dg_note(f: KnownFigure, lang: str) -> str:
+    """How a Walloon figure treats the 9 German-speaking communes ("" for other areas)."""
+    if f.geography != "BE-WAL" or f.measure not in COMMUNE_COUNT_MEASURES + ("cells",):
+        return ""
+    source = figure_source(f, lang)
+    if any(d.basis == "stated" for d in f.denominators):
+        return i18n.t("dg.stated", lang, source=source, total=f.denominators[0].value)
+    if f.wal_includes_dg == "inferred_yes":
+        return i18n.t("dg.inferred_yes", lang, source=source)
+    return i18n.t("dg.unclear", lang, source=source)
 
 
 def _pair(label_key: str, value: str, lang: str) -> str:
@@ -192,23 +360,84 @@ def _labelled(label: str, value: str, lang: str) -> str:
     return i18n.t("kpi.benchmark_value", lang, area=label, value=value)
 
 
-def _hover(row: dict, lang: str, pop_date: str) -> str:
+def population_source(frame: pd.DataFrame, lang: str) -> str:
+    """ "Statbel, 1 January 2016" (with "summed over former communes" where it is)."""
+    date = i18n.format_date(str(frame["population_date"].iloc[0]), lang)
+    note = str(frame["population_note"].iloc[0]) if len(frame) else ""
+    key = "population.source_summed" if note else "population.source"
+    return i18n.t(key, lang, date=date)
+
+
+# ----------------------------------------------------------------------------- map
+
+
+def status_text(row: dict, lang: str, origin: str = "") -> str:
+    """A commune's status with its source and date: "Own cell — S61, 29 August 2016"."""
+    label = i18n.status_label(row["status"], lang)
+    if row["status"] == Status.UNKNOWN.value and not row.get("source"):
+        return label
+    if row.get("status_basis") == "implied_by_regional_table":
+        label += " " + i18n.t("hover.implied", lang)
+    if row.get("status_basis") == "file":
+        return i18n.t("hover.status_file", lang, status=label, file=origin or row["source"],
+                      date=i18n.format_date(row["status_date"], lang))  # fmt: skip
+    sources = str(row.get("source") or "").replace(";", ", ")
+    date = i18n.format_date(row["status_date"], lang) if row.get("status_date") else ""
+    return i18n.t("hover.status_dated", lang, status=label, source=sources, date=date)
+
+
+def flag_texts(details: Iterable[tuple[str, str, str]], lang: str) -> list[str]:
+    """Each programme flag with its source and date."""
+    return [
+        i18n.t("hover.flag_dated", lang, flag=i18n.flag_label(flag, lang), source=source,
+               date=i18n.format_date(date, lang) if date else "")
+        for flag, source, date in details
+    ]  # fmt: skip
+
+
+def _hover(row: dict, lang: str, pop_source: str, origin: str) -> str:
     lines = [f"<b>{row['name']}</b> ({row['nis']})"]
-    lines.append(_pair("hover.status", i18n.status_label(row["status"], lang), lang))
+    if lang == "de" and bool(row.get("name_de_fallback", False)):
+        lines.append(i18n.t("hover.name_de_fallback", lang))
+    lines.append(_pair("hover.status", status_text(row, lang, origin), lang))
     if row.get("partial"):
         lines.append(i18n.t("hover.partial", lang))
     if row["status"] == Status.SHARED_CELL.value and row["cell_members"]:
         lines.append(_pair("hover.cell", row["cell_name"], lang))
         lines.append(_pair("hover.members", row["cell_members"], lang))
-    population = (f"{i18n.format_number(int(row['population']), lang)} "
-                  f"({i18n.format_date(pop_date, lang, 'medium')})")  # fmt: skip
+    population = f"{i18n.format_number(int(row['population']), lang)} ({pop_source})"
     lines.append(_pair("hover.population", population, lang))
-    if row["flags"]:
-        labels = ", ".join(i18n.flag_label(f, lang) for f in row["flags"])
-        lines.append(_pair("hover.flags", labels, lang))
-    if row["source"]:
-        lines.append(_pair("hover.source", row["source"], lang))
+    if row["flag_details"]:
+        lines.append(_pair("hover.flags", "; ".join(flag_texts(row["flag_details"], lang)), lang))
+    if row.get("undated_note"):
+        lines.append(i18n.t("hover.undated_zone_cell", lang, source=row["undated_note"],
+                            zone=row["police_zone_name"] or row["police_zone"]))  # fmt: skip
     return "<br>".join(lines)
+
+
+def region_hover(f: KnownFigure, selected: str, lang: str) -> str:
+    lines = [f"<b>{area_name(f.geography, lang)}</b>"]
+    lines.append(_labelled(i18n.measure_label(f.measure, lang),
+                           i18n.t("kpi.covered_of_total", lang, covered=f.value,
+                                  total=f.denominators[0].value), lang))  # fmt: skip
+    lines.append(figure_provenance(f, selected, lang))
+    lines.append(_labelled(i18n.t("hover.share_computed", lang), share_text(f, lang), lang))
+    lines.append(share_basis(f, lang))
+    note = dg_note(f, lang)
+    if note:
+        lines.append(note)
+    return "<br>".join(lines)
+
+
+def region_figures(bundle: DataBundle, shown: Shown) -> list[KnownFigure]:
+    """The with-cell figure known for each region and the German-speaking Community."""
+    figures = known_for(bundle, shown)
+    out = []
+    for geo in ("BE-VLG", "BE-WAL", "BE-DG", "BE-BRU"):
+        f = figure_for(figures, geo, WITH_CELL_MEASURES)
+        if f is not None and f.denominators:
+            out.append(f)
+    return out
 
 
 def map_layers(
@@ -219,35 +448,26 @@ def map_layers(
     state: ViewState,
     lang: str,
 ) -> MapLayers:
-    pop_date = str(frame["population_date"].iloc[0])
-    category = frame["status"].where(mask, "outside")
-    hover = [_hover(r, lang, pop_date) for r in frame.to_dict(orient="records")]
+    pop_source = population_source(frame, lang)
+    category = frame["category"].where(mask, "outside")
+    hover = [_hover(r, lang, pop_source, shown.origin) for r in frame.to_dict(orient="records")]
     communes = pd.DataFrame({"nis": frame["nis"], "category": category, "hover": hover})
 
     regions = pd.DataFrame(columns=["id", "share", "hover"])
     if shown.kind == "public":
-        shares = published_shares(published(bundle, shown.published_key), frame)
-        shares = shares[shares["geography"] != "BE"]
+        shown_regions = region_figures(bundle, shown)
         if state.region:
             wanted = {GEOGRAPHY_OF_REGION[r] for r in state.region if r in GEOGRAPHY_OF_REGION}
-            shares = shares[shares["geography"].isin(wanted)]
+            shown_regions = [f for f in shown_regions if f.geography in wanted]
         regions = pd.DataFrame(
             {
-                "id": shares["geography"].map(REGION_OF_GEOGRAPHY),
-                "share": shares["share"],
-                "hover": [
-                    f"<b>{i18n.region_label(g, lang)}</b><br>"
-                    + i18n.t("hover.region_share", lang,
-                             share=i18n.format_percent(s, lang))
-                    + "<br>" + _labelled(i18n.measure_label(m, lang), f"{v} / {n}", lang)
-                    + "<br>"
-                    + i18n.t("notice.published_figure", lang, id=src)
-                    for g, s, m, v, n, src in shares[
-                        ["geography", "share", "measure", "value", "total", "source_id"]
-                    ].itertuples(index=False)
-                ],
+                "id": [REGION_OF_GEOGRAPHY[f.geography] for f in shown_regions],
+                # Where the share is unclear (Wallonia and the German-speaking communes), the
+                # lower one shades the region; the hover gives both.
+                "share": [min(s for s, _ in f.shares) for f in shown_regions],
+                "hover": [region_hover(f, shown.date_key, lang) for f in shown_regions],
             }
-        )  # fmt: skip
+        )
 
     wanted_flags = {str(f) for f in state.flag} if state.flag else None
     flagged = frame[mask & frame["flags"].map(bool)]
@@ -258,8 +478,8 @@ def map_layers(
             "lon": flagged["lon"],
             "lat": flagged["lat"],
             "hover": [
-                f"<b>{n}</b><br>" + "<br>".join(i18n.flag_label(f, lang) for f in fl)
-                for n, fl in zip(flagged["name"], flagged["flags"], strict=True)
+                f"<b>{n}</b><br>" + "<br>".join(flag_texts(details, lang))
+                for n, details in zip(flagged["name"], flagged["flag_details"], strict=True)
             ],
         }
     )
@@ -270,23 +490,90 @@ def map_layers(
         unknown_transparent=shown.kind == "public",
         region_scale_title=i18n.t("legend.region_share", lang),
         flags_name=i18n.t("legend.flags", lang),
+        watermark=i18n.t("map.illustrative_mark", lang) if shown.illustrative else "",
     )
 
 
-def map_summary(shown: Shown, frame: pd.DataFrame, mask: pd.Series, lang: str) -> str:
+def map_note(bundle: DataBundle, shown: Shown, lang: str) -> list[str]:
+    """Under the map: how the public record is drawn, and how Wallonia's figure treats the
+    German-speaking communes."""
+    if shown.kind != "public":
+        return []
+    notes = [i18n.t("notice.aggregates_only", lang)]
+    wal = next((f for f in region_figures(bundle, shown) if f.geography == "BE-WAL"), None)
+    if wal is not None:
+        notes.append(dg_note(wal, lang))
+    return notes
+
+
+def named_counts(sel: pd.DataFrame) -> dict[str, int]:
+    """Communes of a selection by what a source says of them (public record)."""
+    status = sel["status"]
+    return {
+        "count": len(sel),
+        "named": int((status != Status.UNKNOWN.value).sum()),
+        "covered": int(sel["covered"].sum()),
+        "planned": int((status == Status.PLANNED.value).sum()),
+        "none": int((status == Status.NONE.value).sum()),
+        "unknown": int((status == Status.UNKNOWN.value).sum()),
+        "partly": int((sel["covered"] & sel["partial"]).sum()),
+    }
+
+
+def map_summary(
+    bundle: DataBundle,
+    shown: Shown,
+    frame: pd.DataFrame,
+    mask: pd.Series,
+    state: ViewState,
+    lang: str,
+) -> list[str]:
+    """The map's text alternative: the same figure as the key figures, then what the
+    commune colours say. One sentence per item."""
+    t = i18n.t
     sel = frame[mask]
-    covered = int(sel["covered"].sum())
-    total = len(sel)
-    return i18n.t(
-        "a11y.map_summary",
-        lang,
-        date=i18n.format_date(shown.date_key, lang),
-        covered=covered,
-        total=total,
-        share=i18n.format_percent(covered / total if total else math.nan, lang),
-        none=int((sel["status"] == "none").sum()),
-        unknown=int((sel["status"] == "unknown").sum()),
-    )
+    c = named_counts(sel)
+    if shown.kind != "public":
+        share = i18n.format_percent(c["covered"] / c["count"] if c["count"] else math.nan, lang)
+        key = "summary.example" if shown.kind == "example" else "summary.file"
+        sentences = [t(key, lang, file=shown.origin, date=i18n.format_date(shown.date_key, lang),
+                       covered=c["covered"], count=c["count"], share=share, none=c["none"],
+                       unknown=c["unknown"])]  # fmt: skip
+        if c["partly"]:
+            sentences.append(t("summary.partly", lang, count=c["partly"]))
+        if shown.illustrative:
+            sentences.insert(0, t("notice.illustrative", lang))
+        return sentences
+    area = selection_area(state)
+    f = figure_for(known_for(bundle, shown), area.geography, WITH_CELL_MEASURES)
+    sentences = []
+    if not area.exact:
+        sentences.append(not_selection_text(area, lang))
+    if f is None or not f.denominators:
+        sentences.append(t("summary.public_none", lang, area=area_name(area.geography, lang),
+                           date=i18n.format_date(shown.date_key, lang)))  # fmt: skip
+    else:
+        sentences.append(t("summary.public", lang, area=area_name(area.geography, lang),
+                           value=f.value, den=f.denominators[0].value, share=share_text(f, lang),
+                           measure=i18n.measure_label(f.measure, lang),
+                           source=figure_source(f, lang),
+                           selected=i18n.format_date(shown.date_key, lang)))  # fmt: skip
+        note = dg_note(f, lang)
+        if note:
+            sentences.append(note)
+    sentences.append(t("summary.named", lang, selected=i18n.format_date(shown.date_key, lang),
+                       named=c["named"], count=c["count"],
+                       covered=c["covered"], planned=c["planned"], none=c["none"],
+                       unknown=c["unknown"]))  # fmt: skip
+    return sentences
+
+
+def _file_text(key: str, shown: Shown, lang: str, **params) -> str:
+    """A message about the file on screen: ``key.example`` for the illustrative example,
+    ``key.file`` for an imported file (their wording differs), with its name and date."""
+    kind = "example" if shown.kind == "example" else "file"
+    return i18n.t(f"{key}.{kind}", lang, file=shown.origin,
+                  date=i18n.format_date(shown.date_key, lang), **params)  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- key figures
@@ -296,16 +583,165 @@ def map_summary(shown: Shown, frame: pd.DataFrame, mask: pd.Series, lang: str) -
 class KeyFigure:
     label: str
     value: str
-    benchmarks: tuple[str, ...]
-    note: str = ""
+    lines: tuple[str, ...] = ()  # where the value comes from: source and date, or computed
+    benchmarks: tuple[str, ...] = ()
     missing: bool = False  # no figure: the value is an explanation, not a number
+    tag: str = ""  # "Illustrative" on every card of the example
 
 
-def _selection_geography(state: ViewState) -> str:
-    """The published geography matching the region filter (one region), else Belgium."""
-    if state.region and len(state.region) == 1:
-        return GEOGRAPHY_OF_REGION.get(state.region[0], "BE")
-    return "BE"
+def _card_label(key: str, area: Area, lang: str) -> str:
+    return i18n.t("kpi.area_label", lang, label=i18n.t(key, lang),
+                  area=area_name(area.geography, lang))  # fmt: skip
+
+
+def _public_cards(bundle: DataBundle, shown: Shown, state: ViewState, lang: str) -> list[KeyFigure]:
+    t = i18n.t
+    figures = known_for(bundle, shown)
+    area = selection_area(state)
+    geo = area.geography
+    nearest = () if area.exact else (not_selection_text(area, lang),)
+    selected = shown.date_key
+
+    def bench(measure_set: tuple[str, ...], render) -> tuple[str, ...]:
+        if geo == "BE":
+            return ()
+        b = figure_for(figures, "BE", measure_set)
+        if b is None:
+            return ()
+        return (_labelled(area_name("BE", lang), f"{render(b)} ({figure_source(b, lang)})",
+                          lang),)  # fmt: skip
+
+    def missing_card(key: str) -> KeyFigure:
+        return KeyFigure(_card_label(key, area, lang), t("kpi.no_figure", lang),
+                         (t("kpi.none_on_or_before", lang, date=i18n.format_date(selected, lang)),
+                          *nearest), missing=True)  # fmt: skip
+
+    cards = []
+    cells = figure_for(figures, geo, "cells")
+    if cells is None:
+        cards.append(missing_card("kpi.cells"))
+    else:
+        cards.append(KeyFigure(
+            _card_label("kpi.cells", area, lang), i18n.format_number(cells.value, lang),
+            (figure_provenance(cells, selected, lang), *filter(None, [dg_note(cells, lang)]),
+             *nearest),
+            bench(("cells",), lambda b: i18n.format_number(b.value, lang)),
+        ))  # fmt: skip
+    with_cell = figure_for(figures, geo, WITH_CELL_MEASURES)
+    if with_cell is None or not with_cell.denominators:
+        cards.append(missing_card("kpi.communes_covered"))
+        cards.append(missing_card("kpi.share_communes"))
+    else:
+
+        def of_total(f: KnownFigure) -> str:
+            return t("kpi.covered_of_total", lang, covered=f.value, total=f.denominators[0].value)
+
+        cards.append(KeyFigure(
+            _card_label("kpi.communes_covered", area, lang), of_total(with_cell),
+            (i18n.measure_label(with_cell.measure, lang),
+             figure_provenance(with_cell, selected, lang), *nearest),
+            bench(WITH_CELL_MEASURES, of_total),
+        ))  # fmt: skip
+        cards.append(KeyFigure(
+            _card_label("kpi.share_communes", area, lang), share_text(with_cell, lang),
+            (share_basis(with_cell, lang), figure_source(with_cell, lang),
+             *filter(None, [dg_note(with_cell, lang)]), *nearest),
+            bench(WITH_CELL_MEASURES, lambda b: share_text(b, lang)),
+        ))  # fmt: skip
+    without = figure_for(figures, geo, "communes_without_cell")
+    if without is None:
+        cards.append(missing_card("kpi.communes_without"))
+    else:
+        lines = [figure_provenance(without, selected, lang)]
+        if (with_cell is not None and with_cell.source_id == without.source_id
+                and with_cell.as_of == without.as_of and with_cell.denominators):  # fmt: skip
+            total = with_cell.denominators[0].value
+            lines.append(t("kpi.not_reported", lang, value=total - with_cell.value - without.value,
+                           total=total, covered=with_cell.value, without=without.value,
+                           source=without.source_id))  # fmt: skip
+        cards.append(KeyFigure(
+            _card_label("kpi.communes_without", area, lang),
+            i18n.format_number(without.value, lang), (*lines, *nearest),
+            bench(("communes_without_cell",), lambda b: i18n.format_number(b.value, lang)),
+        ))  # fmt: skip
+    cards.append(KeyFigure(_card_label("kpi.share_population", area, lang),
+                           t("kpi.population_not_computable", lang), (), missing=True))  # fmt: skip
+    return cards
+
+
+def file_stats(shown: Shown, sub: pd.DataFrame) -> dict:
+    """Counts of a file's selection, computed by :func:`metrics.coverage_metrics`."""
+    snapshot = restrict(shown.snapshot, set(sub["nis"]))
+    m = metrics.coverage_metrics(snapshot, sub, levels=("country",))
+    row = m.iloc[0] if len(m) else None
+    pop = sub["population"].astype("int64")
+    return {
+        "cells": int(row["cells"]) if row is not None else 0,
+        "unidentified": int(row["communes_cell_unidentified"]) if row is not None else 0,
+        "covered": int(sub["covered"].sum()),
+        "partly": int((sub["covered"] & sub["partial"]).sum()),
+        "none": int((sub["status"] == Status.NONE.value).sum()),
+        "unknown": int((sub["status"] == Status.UNKNOWN.value).sum()),
+        "total": len(sub),
+        "share": sub["covered"].mean() if len(sub) else math.nan,
+        "pop_share": (pop[sub["covered"]].sum() / pop.sum()) if pop.sum() else math.nan,
+    }
+
+
+def _file_cards(
+    shown: Shown, frame: pd.DataFrame, mask: pd.Series, state: ViewState, lang: str
+) -> list[KeyFigure]:
+    t = i18n.t
+    sel = frame[mask]
+    s = file_stats(shown, sel)
+    be = file_stats(shown, frame)
+    regions = sorted(set(sel["region"])) if len(sel) else []
+    reg = file_stats(shown, frame[frame["region"] == regions[0]]) if len(regions) == 1 else None
+    reg_name = i18n.region_label(regions[0], lang) if reg else ""
+    origin = _file_text("kpi.computed_from", shown, lang)
+    tag = t("kpi.illustrative_tag", lang) if shown.illustrative else ""
+    whole = bool(mask.all())
+    label_area = Area("BE", True) if whole else None
+
+    def label(key: str) -> str:
+        if label_area is not None:
+            return _card_label(key, label_area, lang)
+        return t("kpi.area_label", lang, label=t(key, lang), area=t("kpi.selection", lang))
+
+    def bench(key: str, fmt) -> tuple[str, ...]:
+        if whole:  # the selection is Belgium: nothing to compare with
+            return ()
+        out = []
+        if reg is not None:
+            out.append(_labelled(reg_name, fmt(reg[key]), lang))
+        out.append(_labelled(t("kpi.belgium", lang), fmt(be[key]), lang))
+        return tuple(out)
+
+    num = lambda v: i18n.format_number(v, lang)  # noqa: E731
+    p = lambda v: i18n.format_percent(v, lang)  # noqa: E731
+    of = lambda d: t("kpi.covered_of_total", lang, covered=d["covered"], total=d["total"])  # noqa: E731
+    cell_lines = [origin]
+    if s["unidentified"]:
+        cell_lines.append(t("kpi.cells_unidentified", lang, count=s["unidentified"]))
+    covered_lines = [origin]
+    if s["partly"]:
+        covered_lines.append(t("kpi.partly", lang, count=s["partly"]))
+    pop_lines = [t("kpi.population_basis", lang, count=s["total"],
+                   source=population_source(sel if len(sel) else frame, lang)), origin]  # fmt: skip
+    return [
+        KeyFigure(label("kpi.cells"), num(s["cells"]), tuple(cell_lines),
+                  bench("cells", num), tag=tag),
+        KeyFigure(label("kpi.communes_covered"), of(s), tuple(covered_lines),
+                  bench("covered", num), tag=tag),
+        KeyFigure(label("kpi.share_communes"), p(s["share"]),
+                  (t("kpi.share_file", lang, covered=s["covered"], total=s["total"]), origin),
+                  bench("share", p), tag=tag),
+        KeyFigure(label("kpi.communes_without"), num(s["none"]),
+                  (t("kpi.unknown_in_file", lang, count=s["unknown"]), origin),
+                  bench("none", num), tag=tag),
+        KeyFigure(label("kpi.share_population"), p(s["pop_share"]), tuple(pop_lines),
+                  bench("pop_share", p), tag=tag),
+    ]  # fmt: skip
 
 
 def key_figures(
@@ -317,97 +753,11 @@ def key_figures(
     lang: str,
 ) -> tuple[list[KeyFigure], str]:
     """The strip: (figures, as-of line)."""
-    t = i18n.t
-    pct = i18n.format_percent
     if shown.kind == "public":
-        pub = published(bundle, shown.published_key)
-        shares = published_shares(pub, frame).set_index("geography")
-        geo = _selection_geography(state)
-        figures = []
-        cells, src = _value(pub, geo, "cells")
-        be_cells, _ = _value(pub, "BE", "cells")
-        bench = (t("kpi.benchmark_value", lang, area=t("kpi.belgium", lang),
-                   value=i18n.format_number(be_cells, lang)),) if geo != "BE" else ()  # fmt: skip
-        figures.append(KeyFigure(
-            t("kpi.cells", lang),
-            i18n.format_number(cells, lang) if cells is not None else t("kpi.not_published", lang),
-            bench if cells is not None and be_cells is not None else (),
-            t("notice.published_figure", lang, id=src) if src else "",
-            cells is None,
-        ))  # fmt: skip
-
-        def share_bench(col: str) -> tuple[str, ...]:
-            if geo == "BE" or "BE" not in shares.index:
-                return ()
-            return (t("kpi.benchmark_value", lang, area=t("kpi.belgium", lang),
-                      value=pct(shares.at["BE", col], lang)),)  # fmt: skip
-
-        if geo in shares.index:
-            row = shares.loc[geo]
-            figures.append(KeyFigure(
-                t("kpi.communes_covered", lang),
-                t("kpi.covered_of_total", lang, covered=int(row["value"]), total=int(row["total"])),
-                (t("kpi.benchmark_value", lang, area=t("kpi.belgium", lang),
-                   value=t("kpi.covered_of_total", lang, covered=int(shares.at["BE", "value"]),
-                           total=int(shares.at["BE", "total"]))),)
-                if geo != "BE" and "BE" in shares.index else (),
-                f"{i18n.measure_label(row['measure'], lang)} · "
-                + t("notice.published_figure", lang, id=row["source_id"]),
-            ))  # fmt: skip
-            figures.append(KeyFigure(t("kpi.share_communes", lang), pct(row["share"], lang),
-                                     share_bench("share")))  # fmt: skip
-        else:
-            for key in ("kpi.communes_covered", "kpi.share_communes"):
-                figures.append(KeyFigure(t(key, lang), t("kpi.not_published", lang), (), "", True))
-        figures.append(
-            KeyFigure(t("kpi.share_population", lang), t("kpi.not_published", lang), (), "", True)
-        )
-        as_of = t("kpi.as_of", lang, date=i18n.format_date(shown.date_key, lang))
-        return figures, as_of
-
-    sel = frame[mask]
-    whole = frame
-
-    def stats(sub: pd.DataFrame) -> dict:
-        pop = sub["population"].sum()
-        cells = {c for c in sub["cell_id"] if c}
-        return {
-            "cells": len(cells),
-            "covered": int(sub["covered"].sum()),
-            "total": len(sub),
-            "share": sub["covered"].mean() if len(sub) else math.nan,
-            "pop_share": sub.loc[sub["covered"], "population"].sum() / pop if pop else math.nan,
-        }
-
-    s = stats(sel)
-    be = stats(whole)
-    regions = sorted(set(sel["region"])) if len(sel) else []
-    reg = stats(whole[whole["region"] == regions[0]]) if len(regions) == 1 else None
-    reg_name = i18n.region_label(regions[0], lang) if reg else ""
-
-    def bench(key: str, fmt) -> tuple[str, ...]:
-        if bool(mask.all()):  # the selection is Belgium: nothing to compare with
-            return ()
-        out = []
-        if reg is not None:
-            out.append(t("kpi.benchmark_value", lang, area=reg_name, value=fmt(reg[key])))
-        out.append(t("kpi.benchmark_value", lang, area=t("kpi.belgium", lang), value=fmt(be[key])))
-        return tuple(out)
-
-    num = lambda v: i18n.format_number(v, lang)  # noqa: E731
-    p = lambda v: pct(v, lang)  # noqa: E731
-    figures = [
-        KeyFigure(t("kpi.cells", lang), num(s["cells"]), bench("cells", num)),
-        KeyFigure(
-            t("kpi.communes_covered", lang),
-            t("kpi.covered_of_total", lang, covered=s["covered"], total=s["total"]),
-            bench("share", p),
-        ),  # fmt: skip
-        KeyFigure(t("kpi.share_communes", lang), p(s["share"]), bench("share", p)),
-        KeyFigure(t("kpi.share_population", lang), p(s["pop_share"]), bench("pop_share", p)),
-    ]
-    as_of = t("kpi.as_of", lang, date=i18n.format_date(shown.as_of, lang))
-    return figures, as_of
+        as_of = i18n.t("kpi.as_of_known", lang, date=i18n.format_date(shown.date_key, lang))
+        return _public_cards(bundle, shown, state, lang), as_of
+    as_of = _file_text("kpi.as_of", shown, lang)
+    return _file_cards(shown, frame, mask, state, lang), as_of
 
 
 # ----------------------------------------------------------------------------- breakdown
@@ -417,26 +767,29 @@ BREAKDOWN_COLUMNS = ("label", "cells", "communes", "own_cell", "shared_cell", "p
                      "unknown", "share_communes", "share_population")  # fmt: skip
 
 
-def conflict_notes(bundle: DataBundle, rows: pd.DataFrame, geo: str, lang: str) -> list[str]:
-    """A note for every shown figure another source contradicts (same date or not)."""
+def conflict_notes(bundle: DataBundle, figures: Iterable[KnownFigure], lang: str) -> list[str]:
+    """A note for every shown figure another source contradicts (same date or not), and for
+    every other figure of the same date (each with its value, source and date)."""
     snaps = bundle.record.snapshots
     notes = []
-    for o in rows.to_dict(orient="records"):
-        others = [x for x in str(o.get("conflict_with") or "").split(";") if x]
-        others += [x for x in str(o.get("other_sources") or "").split(";") if x]
+    for f in figures:
+        others = [x for x in f.conflict_with.split(";") if x]
+        others += [x for x in f.other_sources.split(";") if x]
         for src in dict.fromkeys(others):
-            hit = snaps[(snaps["source_id"] == src) & (snaps["geography"] == geo)
-                        & (snaps["measure"] == o["measure"])]  # fmt: skip
+            hit = snaps[(snaps["source_id"] == src) & (snaps["geography"] == f.geography)
+                        & (snaps["measure"] == f.measure)]  # fmt: skip
             if hit.empty:
                 continue
             said = ", ".join(
-                f"{v} ({i18n.format_date(d, lang)})"
+                f"{i18n.format_number(v, lang)} ({i18n.format_date(d, lang)})"
                 for v, d in zip(hit["value"], hit["as_of"], strict=True)
             )
             notes.append(
-                i18n.t("notice.sources_disagree", lang, a=f"{o['source_id']} ({o['value']})",
+                i18n.t("notice.sources_disagree", lang,
+                       a=f"{f.source_id} ({i18n.format_number(f.value, lang)}, "
+                         f"{i18n.format_date(f.as_of, lang)})",
                        b=src, value=said)
-                + f" — {i18n.region_label(geo, lang)}, {i18n.measure_label(o['measure'], lang)}"
+                + f" — {area_name(f.geography, lang)}, {i18n.measure_label(f.measure, lang)}"
             )  # fmt: skip
     return notes
 
@@ -451,39 +804,43 @@ def restrict(snapshot: MembershipSnapshot, codes: set[str]) -> MembershipSnapsho
     )
 
 
+def published_rows(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
+    """Every published figure known on the selected date, one row each, with its own
+    source and date (the breakdown's table for the public record)."""
+    rows = []
+    for f in known_for(bundle, shown):
+        rows.append({
+            "geography": f.geography,
+            "area": area_name(f.geography, lang),
+            "measure": i18n.measure_label(f.measure, lang),
+            "measure_code": f.measure,
+            "value": f.value,
+            "share": share_text(f, lang) if f.denominators else "",
+            "share_basis": share_basis(f, lang) if f.denominators else "",
+            "date": i18n.format_date(f.as_of, lang),
+            "source": f.source_id,
+            "when": i18n.t("breakdown.current" if f.current else "breakdown.earlier", lang),
+            "current": f.current,
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
 def breakdown_table(
     bundle: DataBundle, shown: Shown, frame: pd.DataFrame, mask: pd.Series, level: str, lang: str
 ) -> tuple[pd.DataFrame, list[str]]:
-    """Rows of the breakdown table and notes (conflicts, published-only)."""
+    """Rows of the breakdown table and notes (conflicts, the German-speaking communes,
+    published-only)."""
     notes: list[str] = []
     if shown.kind == "public":
-        pub = published(bundle, shown.published_key)
-        shares = published_shares(pub, frame).set_index("geography")
-        rows = []
-        for geo in ("BE-VLG", "BE-WAL", "BE-BRU", "BE-DG", "BE"):
-            sub = pub[pub["geography"] == geo]
-            if sub.empty:
-                continue
-            values = dict(zip(sub["measure"], sub["value"], strict=True))
-            share = shares.at[geo, "share"] if geo in shares.index else math.nan
-            with_cell = next((values[m] for m in WITH_CELL_MEASURES if m in values), None)
-            rows.append({
-                "geography": geo,
-                "label": i18n.region_label(geo, lang),
-                "cells": values.get("cells"),
-                "communes_with_cell": with_cell,
-                "communes_without_cell": values.get("communes_without_cell"),
-                "communes": _region_counts(frame).get(geo),
-                "share_communes": share,
-                "source": ", ".join(sorted(set(sub["source_id"]))),
-            })  # fmt: skip
-            notes += conflict_notes(bundle, sub, geo, lang)
+        figures = known_for(bundle, shown)
+        notes += conflict_notes(bundle, figures, lang)
+        for f in figures:
+            note = dg_note(f, lang)
+            if note and note not in notes:
+                notes.append(note)
         if level != "region":
-            notes.insert(
-                0, i18n.t("breakdown.published_only", lang,
-                          date=i18n.format_date(shown.date_key, lang))
-            )  # fmt: skip
-        return pd.DataFrame(rows), notes
+            notes.insert(0, i18n.t("breakdown.published_only", lang))
+        return published_rows(bundle, shown, lang), notes
 
     sel_frame = frame[mask]
     snapshot = restrict(shown.snapshot, set(sel_frame["nis"]))
@@ -511,6 +868,7 @@ def breakdown_table(
         "communes": m["communes"],
         "own_cell": m["communes_own_cell"],
         "shared_cell": m["communes_shared_cell"],
+        "partly_covered": m["communes_partly_covered"],
         "planned": m["communes_planned"],
         "none": m["communes_none"],
         "unknown": m["communes_unknown"],
@@ -518,25 +876,48 @@ def breakdown_table(
         "share_population": m["share_population_covered"],
     })  # fmt: skip
     table = table.sort_values(["share_communes", "label"], ascending=[False, True])
+    table["source"] = _file_text("kpi.computed_from", shown, lang)
+    notes.append(_file_text("breakdown.file_note", shown, lang,
+                            population=population_source(frame, lang)))  # fmt: skip
     return table.reset_index(drop=True), notes
 
 
-def breakdown_chart_frame(table: pd.DataFrame, shown: Shown, lang: str) -> pd.DataFrame:
+def breakdown_chart_frame(
+    bundle: DataBundle, table: pd.DataFrame, shown: Shown, lang: str
+) -> pd.DataFrame:
+    if shown.kind == "public":
+        figures = region_figures(bundle, shown)
+        return pd.DataFrame({
+            "label": [f"{area_name(f.geography, lang)} · {figure_source(f, lang)}"
+                      for f in figures],
+            "share": [min(s for s, _ in f.shares) for f in figures],
+            "text": [share_text(f, lang) for f in figures],
+            "unit": [REGION_OF_GEOGRAPHY[f.geography] for f in figures],
+        })  # fmt: skip
     if table.empty:
         return table
-    if shown.kind == "public":
-        t = table[table["geography"] != "BE"].dropna(subset=["share_communes"])
-        return pd.DataFrame({
-            "label": t["label"], "share": t["share_communes"],
-            "text": [i18n.format_percent(s, lang) for s in t["share_communes"]],
-            "unit": t["geography"].map(REGION_OF_GEOGRAPHY),
-        })  # fmt: skip
     out = pd.DataFrame({"label": table["label"], "unit": table["unit"]})
     for cat in ("own_cell", "shared_cell", "planned", "none", "unknown"):
         out[cat] = table[cat] / table["communes"]
     out["covered_share"] = table["share_communes"]
     out.attrs["legend"] = {c: i18n.status_label(c, lang) for c in STATUS_ORDER}
     return out
+
+
+def breakdown_axis_title(shown: Shown, lang: str) -> str:
+    """The bar chart's value axis: computed from the published counts (each bar names its
+    source and date), or from the file on screen (with its date)."""
+    if shown.kind == "public":
+        return i18n.t("timeline.y_share", lang)
+    return f"{i18n.t('breakdown.col.share', lang)} — {_file_text('kpi.computed_from', shown, lang)}"
+
+
+def breakdown_title(shown: Shown, lang: str) -> str:
+    if shown.illustrative:
+        return i18n.t("breakdown.title_illustrative", lang)
+    if shown.kind == "public":
+        return i18n.t("breakdown.title_public", lang)
+    return i18n.t("breakdown.title_file", lang, file=shown.origin)
 
 
 def drill_down(state: ViewState, unit: str | None) -> ViewState | None:
@@ -554,57 +935,122 @@ def drill_down(state: ViewState, unit: str | None) -> ViewState | None:
     return None
 
 
+def reconciliation(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
+    """A file against the published figures known on its date (each with its own date)."""
+    if shown.kind == "public":
+        return pd.DataFrame()
+    figures = known_for(bundle, shown)
+    communes = bundle.vintages[shown.vintage].communes
+    rec = reconcile(shown.snapshot, communes, bundle.record, figures=figures)
+    dates = {(f.geography, f.measure): f for f in figures}
+    rows = []
+    for r in rec.frame.itertuples():
+        f = dates.get((r.geography, r.measure))
+        rows.append({
+            "area": area_name(r.geography, lang),
+            "measure": i18n.measure_label(r.measure, lang),
+            "published": (f"{i18n.format_number(r.published_value, lang)} ("
+                          + (figure_source(f, lang) if f else r.source_id) + ")"),
+            "file": (i18n.format_number(int(r.snapshot_value), lang)
+                     if r.comparable else i18n.t("reconcile.not_compared", lang)),
+            "difference": (f"{int(r.difference):+d}" if r.comparable and r.difference else
+                           "0" if r.comparable else ""),
+            "note": dg_note(f, lang) if f else "",
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
 # ----------------------------------------------------------------------------- timeline
 
 
 def timeline_frame(bundle: DataBundle, lang: str, regions: Iterable[str] = ()) -> pd.DataFrame:
-    """Every published date: per geography, the share of communes with a cell."""
-    rows = []
+    """Every published count of communes with a cell (or involved), one point each at its
+    date, with its share computed over the denominator its source implies. A figure dated
+    only by month or year spans that period (``start`` .. ``end``)."""
     wanted = {GEOGRAPHY_OF_REGION[r] for r in regions if r in GEOGRAPHY_OF_REGION}
+    rows = []
     for pub_date in bundle.record.published_dates():
-        vintage = geodata.vintage_for_date(pub_date.date).key
-        communes = bundle.vintages[vintage].communes
-        shares = published_shares(published(bundle, pub_date.key), communes)
-        for r in shares.itertuples():
-            if wanted and r.geography not in wanted | {"BE"}:
+        for f in known(bundle, pub_date.key):
+            if not f.current or f.measure not in WITH_CELL_MEASURES or not f.denominators:
                 continue
-            title = bundle.record.source(r.source_id).get("title", "")
+            if wanted and f.geography not in wanted | {"BE"}:
+                continue
+            title = bundle.record.source(f.source_id).get("title", "")
+            start = _period_start(f.as_of)
             rows.append({
-                "date": pd.Timestamp(pub_date.date),
-                "geography": r.geography,
-                "share": r.share,
-                "dash": r.measure != "communes_with_cell",
-                "hover": (
-                    f"<b>{i18n.region_label(r.geography, lang)}</b> — "
-                    f"{i18n.format_date(pub_date.key, lang)}<br>"
-                    + _labelled(i18n.measure_label(r.measure, lang),
-                                f"{r.value} / {r.total} ({i18n.format_percent(r.share, lang)})",
-                                lang)
-                    + "<br>"
-                    + _pair("hover.source", f"{r.source_id} — {title}", lang)
-                ),
+                "date": pd.Timestamp(f.date),
+                "start": pd.Timestamp(start),
+                "end": pd.Timestamp(f.date),
+                "precision": f.precision,
+                "geography": f.geography,
+                "measure": f.measure,
+                "share": min(s for s, _ in f.shares),
+                "dash": f.measure != "communes_with_cell",
+                "hover": "<br>".join(filter(None, [
+                    f"<b>{area_name(f.geography, lang)}</b> — {i18n.format_date(f.as_of, lang)}"
+                    + ("" if f.precision == "day" else " " + i18n.t("timeline.period", lang)),
+                    _labelled(i18n.measure_label(f.measure, lang),
+                              i18n.t("kpi.covered_of_total", lang, covered=f.value,
+                                     total=f.denominators[0].value), lang),
+                    _labelled(i18n.t("hover.share_computed", lang), share_text(f, lang), lang),
+                    share_basis(f, lang),
+                    _pair("hover.source", f"{figure_source(f, lang)} — {title}", lang),
+                    dg_note(f, lang),
+                ])),
             })  # fmt: skip
-    return pd.DataFrame(rows, columns=["date", "geography", "share", "dash", "hover"])
+    return pd.DataFrame(rows, columns=["date", "start", "end", "precision", "geography",
+                                       "measure", "share", "dash", "hover"])  # fmt: skip
+
+
+def _period_start(key: str) -> dt.date:
+    date, _ = i18n.parse_iso_date(key)
+    return date
 
 
 # ----------------------------------------------------------------------------- provenance
 
 
 def sources_used(bundle: DataBundle, shown: Shown, frame: pd.DataFrame) -> pd.DataFrame:
-    ids: set[str] = set()
-    if shown.published_key:
-        ids |= set(published(bundle, shown.published_key)["source_id"])
-    for s in frame["source"]:
-        ids |= {x for x in str(s).split(";") if SOURCE_ID.fullmatch(x)}
+    """The sources behind what the view shows, with what each is used for: ``figures``
+    (published figures shown, or compared with a file), ``statuses``, ``flags``."""
+    uses: dict[str, set[str]] = {}
+    for f in known_for(bundle, shown):
+        uses.setdefault(f.source_id, set()).add("figures" if shown.kind == "public"
+                                                else "compared")  # fmt: skip
+    if shown.kind == "public":
+        for s in frame["source"]:
+            for x in str(s).split(";"):
+                if SOURCE_ID.fullmatch(x):
+                    uses.setdefault(x, set()).add("statuses")
     for f in shown.snapshot.flags:
-        ids.add(f.source)
+        uses.setdefault(f.source, set()).add("flags")
     src = bundle.record.sources
-    return src[src["source_id"].isin(ids)].sort_values("source_id")
+    out = src[src["source_id"].isin(uses)].sort_values("source_id").copy()
+    out["used_for"] = out["source_id"].map(lambda s: tuple(sorted(uses[s])))
+    return out
+
+
+def undated_notes(bundle: DataBundle, frame: pd.DataFrame, lang: str) -> list[str]:
+    """Facts whose source gives no date: listed, never placed on a date."""
+    out = []
+    for f in undated_facts(bundle.record):
+        members = frame[frame["police_zone"] == f.police_zone] if f.police_zone else frame[:0]
+        out.append(
+            i18n.t(
+                "provenance.undated_zone",
+                lang,
+                source=f.source_id,
+                zone=f.name_as_published,
+                members=", ".join(sorted(members["name"])) or i18n.MISSING,
+            )
+        )
+    return out
 
 
 def export_frame(shown: Shown, frame: pd.DataFrame, mask: pd.Series, lang: str) -> pd.DataFrame:
-    """The commune table as a file: machine-readable columns, the data's origin on every row
-    (an illustrative dataset says so on every row, as on every view)."""
+    """The commune table as a file: machine-readable columns, every status with its source
+    and date, every flag with its source and date, the population with its date, and the
+    data's origin on every row (an illustrative dataset says so on every row)."""
     sel = frame[mask]
     if shown.illustrative:
         origin = i18n.t("notice.illustrative", lang)
@@ -614,23 +1060,30 @@ def export_frame(shown: Shown, frame: pd.DataFrame, mask: pd.Series, lang: str) 
         origin = shown.snapshot.source
     return pd.DataFrame({
         "nis_code": sel["nis"], "commune": sel["name"], "region": sel["region"],
-        "province": sel["province"], "status": sel["status"], "cell": sel["cell_name"],
+        "province": sel["province"], "status": sel["status"],
+        "partly_covered": sel["covered"] & sel["partial"],
+        "status_date": sel["status_date"], "status_source": sel["source"],
+        "status_basis": sel["status_basis"], "cell": sel["cell_name"],
         "cell_members": sel["cell_members"], "population": sel["population"].astype(int),
         "population_date": sel["population_date"],
-        "flags": [";".join(f) for f in sel["flags"]], "source": sel["source"],
-        "as_of": shown.date_key, "commune_division": shown.vintage, "data": origin,
+        "population_source": "Statbel" + sel["population_note"].map(
+            lambda n: f" ({n})" if n else ""),
+        "flags": [";".join(f"{flag} ({src} {date})" for flag, src, date in d)
+                  for d in sel["flag_details"]],
+        "view_date": shown.date_key, "commune_division": shown.vintage, "data": origin,
     })  # fmt: skip
 
 
-def commune_table(frame: pd.DataFrame, mask: pd.Series, lang: str) -> pd.DataFrame:
+def commune_table(
+    frame: pd.DataFrame, mask: pd.Series, lang: str, origin: str = ""
+) -> pd.DataFrame:
     sel = frame[mask]
     return pd.DataFrame({
         "name": sel["name"],
         "nis": sel["nis"],
         "region": [i18n.region_label(r, lang, short=True) for r in sel["region"]],
-        "status": [i18n.status_label(s, lang) for s in sel["status"]],
+        "status": [status_text(r, lang, origin) for r in sel.to_dict(orient="records")],
         "cell": sel["cell_members"],
         "population": sel["population"].astype(int),
-        "flags": [", ".join(i18n.flag_label(f, lang) for f in fl) for fl in sel["flags"]],
-        "source": sel["source"],
+        "flags": ["; ".join(flag_texts(d, lang)) for d in sel["flag_details"]],
     })  # fmt: skip

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pandas as pd
+import plotly.graph_objects as go
 from dash import Dash, Input, Output, Patch, State, ctx, dcc, no_update
 
 from dashboard import i18n, ids, views
@@ -26,10 +28,28 @@ from dashboard.figures.map import (
 )
 from dashboard.layout import components
 from dashboard.layout.main import legend_items
-from dashboard.state import default_state, to_query
+from dashboard.state import ViewState, default_state, to_query
 from dashboard.upload import payload_to_snapshot
 
 COMMUNE_ZOOM = 10.5
+
+
+def export_csv(bundle: DataBundle, state: ViewState, upload) -> tuple[str, str]:
+    """(file name, CSV text) of the view's commune table."""
+    shown, frame, mask = views.selection(bundle, state, upload)
+    table = views.export_frame(shown, frame, mask, state.lang)
+    kind = "illustrative" if shown.illustrative else shown.kind
+    return f"csil-communes-{kind}-{shown.date_key}.csv", table.to_csv(index=False)
+
+
+def timeline_with_date(base, shown: views.Shown, lang: str):
+    """The (cached) timeline with a line at the date on screen."""
+    fig = go.Figure(base)
+    if len(fig.data):
+        fig.add_vline(x=pd.Timestamp(shown.as_of).timestamp() * 1000, line_dash="dash",
+                      line_color="#555", annotation_text=i18n.t("timeline.selected", lang),
+                      annotation_position="top left")  # fmt: skip
+    return fig
 
 
 def map_output(bundle: DataBundle, shown, layers, meta: dict | None, lang: str):
@@ -37,8 +57,11 @@ def map_output(bundle: DataBundle, shown, layers, meta: dict | None, lang: str):
     new_meta = {"vintage": shown.vintage}
     if meta == new_meta:
         patch = Patch()
-        for (_, trace, key), value in coverage_map_updates(layers).items():
-            patch["data"][trace][key] = value
+        for path, value in coverage_map_updates(layers).items():
+            target = patch
+            for part in path[:-1]:
+                target = target[part]
+            target[path[-1]] = value
         return patch, no_update
     data = bundle.vintages[shown.vintage]
     fig = coverage_map_figure(layers, data.display, data.regions_display,
@@ -46,91 +69,136 @@ def map_output(bundle: DataBundle, shown, layers, meta: dict | None, lang: str):
     return fig, new_meta
 
 
+#: What the view callback fills in, in the order of its outputs.
+VIEW_OUTPUTS: tuple[tuple[str, str], ...] = (
+    (ids.MAP, "figure"),
+    (ids.MAP_META, "data"),
+    (ids.LEGEND, "children"),
+    (ids.MAP_SUMMARY, "children"),
+    (ids.MAP_NOTE, "children"),
+    (ids.KPI, "children"),
+    (ids.KPI_AS_OF, "children"),
+    (ids.BREAKDOWN_TITLE, "children"),
+    (ids.BREAKDOWN_CHART, "figure"),
+    (ids.BREAKDOWN_TABLE, "rowData"),
+    (ids.BREAKDOWN_TABLE, "columnDefs"),
+    (ids.BREAKDOWN_NOTES, "children"),
+    (ids.RECONCILE, "children"),
+    (ids.COMMUNE_TABLE, "rowData"),
+    (ids.COMMUNE_TABLE, "columnDefs"),
+    (ids.PROVENANCE, "children"),
+    (ids.ILLUSTRATIVE_BANNER, "children"),
+    (ids.ATTRIBUTION, "children"),
+    (ids.TIMELINE, "figure"),
+    (ids.COMMUNE, "options"),
+)
+
+
+@lru_cache(maxsize=64)
+def timeline(bundle: DataBundle, lang: str, regions: tuple[str, ...]):
+    frame = views.timeline_frame(bundle, lang, regions)
+    names = {g: i18n.region_label(g, lang) for g in views.GEOGRAPHY_OF_REGION.values()}
+    names["BE"] = i18n.region_label("BE", lang)
+    return timeline_figure(frame, y_label=i18n.t("timeline.y_share", lang),
+                           empty_message=i18n.t("table.empty", lang),
+                           series_names=names)  # fmt: skip
+
+
+def render_view(bundle: DataBundle, state: ViewState, upload, meta: dict | None) -> dict:
+    """Everything the view shows for ``state``: {(component id, property): value}. The
+    callback returns these; tests read them as the browser would get them."""
+    lang = state.lang
+    shown, frame, mask = views.selection(bundle, state, upload)
+    layers = views.map_layers(bundle, shown, frame, mask, state, lang)
+    figure, new_meta = map_output(bundle, shown, layers, meta, lang)
+
+    public = shown.kind == "public"
+    labels = {s.value: i18n.status_label(s, lang) for s in Status}
+    labels = {"own_cell": labels["own_cell"], "shared_cell": labels["shared_cell"],
+              views.PARTLY_COVERED: i18n.t("legend.partly_covered", lang), **labels}  # fmt: skip
+    if public:
+        labels[Status.UNKNOWN.value] += f" — {i18n.t('legend.region_share', lang)}"
+    legend = legend_items(labels, i18n.t("legend.title", lang), i18n.t("legend.flags", lang),
+                          region_shading=public)  # fmt: skip
+
+    figures, as_of = views.key_figures(bundle, shown, frame, mask, state, lang)
+    table, notes = views.breakdown_table(bundle, shown, frame, mask, state.level, lang)
+    chart = breakdown_bar_figure(
+        views.breakdown_chart_frame(bundle, table, shown, lang),
+        value_label=views.breakdown_axis_title(shown, lang),
+        empty_message=i18n.t("table.empty", lang),
+        stacked=not public,
+    )
+    b_data, b_columns = components.build_breakdown_table(table, shown, lang)
+    c_data, c_columns = components.build_commune_table(
+        views.commune_table(frame, mask, lang, shown.origin),
+        lang,
+        views.population_source(frame, lang),
+    )
+    vintage = bundle.vintages[shown.vintage].vintage
+    provenance = components.build_provenance(
+        views.sources_used(bundle, shown, frame),
+        shown,
+        frame,
+        vintage.attribution,
+        lang,
+        views.undated_notes(bundle, frame, lang),
+    )
+    attribution = [
+        i18n.t("provenance.division", lang, count=len(frame), vintage=vintage.label),
+        " · ",
+        i18n.t("provenance.boundaries", lang, attribution=vintage.attribution),
+    ]
+    commune_options = [
+        {"label": f"{n} ({c})", "value": c}
+        for n, c in sorted(zip(frame["name"], frame["nis"], strict=True))
+    ]
+    line = components.html.P
+    return {
+        (ids.MAP, "figure"): figure,
+        (ids.MAP_META, "data"): new_meta,
+        (ids.LEGEND, "children"): legend,
+        (ids.MAP_SUMMARY, "children"): [
+            line(s) for s in views.map_summary(bundle, shown, frame, mask, state, lang)
+        ],
+        (ids.MAP_NOTE, "children"): [line(n) for n in views.map_note(bundle, shown, lang)],
+        (ids.KPI, "children"): components.build_key_figures(figures),
+        (ids.KPI_AS_OF, "children"): as_of,
+        (ids.BREAKDOWN_TITLE, "children"): views.breakdown_title(shown, lang),
+        (ids.BREAKDOWN_CHART, "figure"): chart,
+        (ids.BREAKDOWN_TABLE, "rowData"): b_data,
+        (ids.BREAKDOWN_TABLE, "columnDefs"): b_columns,
+        (ids.BREAKDOWN_NOTES, "children"): [components.html.Li(n) for n in notes],
+        (ids.RECONCILE, "children"): components.build_reconciliation(
+            views.reconciliation(bundle, shown, lang), shown, lang
+        ),
+        (ids.COMMUNE_TABLE, "rowData"): c_data,
+        (ids.COMMUNE_TABLE, "columnDefs"): c_columns,
+        (ids.PROVENANCE, "children"): provenance,
+        (ids.ILLUSTRATIVE_BANNER, "children"): components.build_banner(shown, lang),
+        (ids.ATTRIBUTION, "children"): attribution,
+        (ids.TIMELINE, "figure"): timeline_with_date(
+            timeline(bundle, lang, tuple(state.region)), shown, lang
+        ),
+        (ids.COMMUNE, "options"): commune_options,
+    }
+
+
 def register(app: Dash, bundle: DataBundle) -> None:
     keys = date_keys(bundle)
 
-    @lru_cache(maxsize=64)
-    def timeline(lang: str, regions: tuple[str, ...]):
-        frame = views.timeline_frame(bundle, lang, regions)
-        names = {g: i18n.region_label(g, lang) for g in views.GEOGRAPHY_OF_REGION.values()}
-        names["BE"] = i18n.region_label("BE", lang)
-        return timeline_figure(frame, y_label=i18n.t("timeline.y_share", lang),
-                               empty_message=i18n.t("table.empty", lang),
-                               series_names=names)  # fmt: skip
-
     @app.callback(
-        Output(ids.MAP, "figure"),
-        Output(ids.MAP_META, "data"),
-        Output(ids.LEGEND, "children"),
-        Output(ids.MAP_SUMMARY, "children"),
-        Output(ids.MAP_NOTE, "children"),
-        Output(ids.KPI, "children"),
-        Output(ids.KPI_AS_OF, "children"),
-        Output(ids.BREAKDOWN_CHART, "figure"),
-        Output(ids.BREAKDOWN_TABLE, "rowData"),
-        Output(ids.BREAKDOWN_TABLE, "columnDefs"),
-        Output(ids.BREAKDOWN_NOTES, "children"),
-        Output(ids.COMMUNE_TABLE, "rowData"),
-        Output(ids.COMMUNE_TABLE, "columnDefs"),
-        Output(ids.PROVENANCE, "children"),
-        Output(ids.ILLUSTRATIVE_BANNER, "children"),
-        Output(ids.ATTRIBUTION, "children"),
-        Output(ids.TIMELINE, "figure"),
-        Output(ids.COMMUNE, "options"),
+        *[Output(cid, prop) for cid, prop in VIEW_OUTPUTS],
         Input(ids.STATE, "data"),
         Input(ids.UPLOAD_STORE, "data"),
         State(ids.MAP_META, "data"),
     )
     def update_view(state_data, upload_payload, meta):
         if state_data is None:
-            return (no_update,) * 18
-        state = state_from_data(state_data)
-        lang = state.lang
-        upload = payload_to_snapshot(upload_payload)
-        shown, frame, mask = views.selection(bundle, state, upload)
-        layers = views.map_layers(bundle, shown, frame, mask, state, lang)
-        figure, new_meta = map_output(bundle, shown, layers, meta, lang)
-
-        public = shown.kind == "public"
-        labels = {s.value: i18n.status_label(s, lang) for s in Status}
-        if public:
-            labels[Status.UNKNOWN.value] += f" — {i18n.t('legend.region_share', lang)}"
-        legend = legend_items(labels, i18n.t("legend.title", lang), i18n.t("legend.flags", lang),
-                              region_shading=public)  # fmt: skip
-        note = i18n.t("notice.aggregates_only", lang) if shown.kind == "public" else ""
-
-        figures, as_of = views.key_figures(bundle, shown, frame, mask, state, lang)
-        table, notes = views.breakdown_table(bundle, shown, frame, mask, state.level, lang)
-        chart = breakdown_bar_figure(
-            views.breakdown_chart_frame(table, shown, lang),
-            value_label=i18n.t("table.share_communes", lang),
-            empty_message=i18n.t("table.empty", lang),
-            stacked=shown.kind != "public",
-        )
-        b_data, b_columns = components.build_breakdown_table(table, shown, lang)
-        c_data, c_columns = components.build_commune_table(
-            views.commune_table(frame, mask, lang), lang
-        )
-        vintage = bundle.vintages[shown.vintage].vintage
-        provenance = components.build_provenance(
-            views.sources_used(bundle, shown, frame), shown, frame, vintage.attribution, lang
-        )
-        attribution = [
-            i18n.t("provenance.division", lang, count=len(frame), vintage=vintage.label),
-            " · ",
-            i18n.t("provenance.boundaries", lang, attribution=vintage.attribution),
-        ]
-        commune_options = [
-            {"label": f"{n} ({c})", "value": c}
-            for n, c in sorted(zip(frame["name"], frame["nis"], strict=True))
-        ]
-        return (
-            figure, new_meta, legend, views.map_summary(shown, frame, mask, lang), note,
-            components.build_key_figures(figures), as_of, chart, b_data, b_columns,
-            [components.html.Li(n) for n in notes], c_data, c_columns, provenance,
-            components.build_banner(shown, lang), attribution,
-            timeline(lang, tuple(state.region)), commune_options,
-        )  # fmt: skip
+            return (no_update,) * len(VIEW_OUTPUTS)
+        out = render_view(bundle, state_from_data(state_data),
+                          payload_to_snapshot(upload_payload), meta)  # fmt: skip
+        return tuple(out[k] for k in VIEW_OUTPUTS)
 
     @app.callback(
         Output(ids.DATE, "max"),
@@ -212,13 +280,10 @@ def register(app: Dash, bundle: DataBundle) -> None:
         prevent_initial_call=True,
     )
     def export_table(_clicks, state_data, upload_payload):
-        """The table of the current view as CSV (UTF-8 with BOM, for Excel)."""
-        state = state_from_data(state_data)
-        shown, frame, mask = views.selection(bundle, state, payload_to_snapshot(upload_payload))
-        table = views.export_frame(shown, frame, mask, state.lang)
-        kind = "illustrative" if shown.illustrative else shown.kind
-        name = f"csil-communes-{kind}-{shown.date_key}.csv"
-        return dcc.send_string(table.to_csv(index=False, encoding="utf-8"), name)
+        """The table of the current view as CSV (UTF-8)."""
+        name, text = export_csv(bundle, state_from_data(state_data),
+                                payload_to_snapshot(upload_payload))  # fmt: skip
+        return dcc.send_string(text, name)
 
     @app.callback(
         Output(ids.COMMUNE_TABLE, "dashGridOptions"),

@@ -87,34 +87,63 @@ def breakdown_bar_figure(
 def timeline_figure(
     frame: pd.DataFrame, *, y_label: str, empty_message: str, series_names: dict[str, str]
 ) -> go.Figure:
-    """One line per geography over the published dates.
+    """Every published figure at its own date, one colour per geography.
 
-    ``frame``: ``date`` (datetime), ``geography``, ``share``, ``hover`` (the figure, its
-    measure and its source), ``dash`` (True for a measure other than communes with a cell).
+    ``frame``: ``date``, ``start``, ``end`` (datetimes), ``precision`` (``day``, ``month``,
+    ``year``), ``geography``, ``measure``, ``share``, ``hover``, ``dash`` (True for a measure
+    other than communes with a cell: open markers). Points of the same measure dated to the
+    day are joined by a thin dotted line; a figure dated only by month or year is drawn as a
+    bar over its whole period, never as a point on a day no source gives, and joined to
+    nothing (so no line draws a change that no source states).
     """
     if frame.empty:
         return _empty(empty_message)
     fig = go.Figure()
     for geo, rows in frame.groupby("geography", sort=False):
-        rows = rows.sort_values("date")
-        fig.add_trace(
-            go.Scatter(
-                x=rows["date"], y=rows["share"], mode="lines+markers",
-                name=series_names.get(geo, geo),
-                line={"color": SERIES_COLOURS.get(geo, "#666"), "width": 2},
-                marker={"size": 8, "symbol": ["circle-open" if d else "circle"
-                                              for d in rows["dash"]]},
-                text=rows["hover"], hovertemplate="%{text}<extra></extra>",
-            )
-        )  # fmt: skip
+        colour = SERIES_COLOURS.get(geo, "#666")
+        name = series_names.get(geo, geo)
+        first = True
+        for _measure, sub in rows.groupby("measure", sort=False):
+            days = sub[sub["precision"] == "day"].sort_values("date")
+            if not days.empty:
+                fig.add_trace(
+                    go.Scatter(
+                        x=days["date"], y=days["share"], mode="lines+markers", name=name,
+                        legendgroup=geo, showlegend=first,
+                        line={"color": colour, "width": 1, "dash": "dot"},
+                        marker={"size": 9, "color": colour,
+                                "symbol": ["circle-open" if d else "circle"
+                                           for d in days["dash"]]},
+                        text=days["hover"], hovertemplate="%{text}<extra></extra>",
+                    )
+                )  # fmt: skip
+                first = False
+            periods = sub[sub["precision"] != "day"]
+            if not periods.empty:
+                xs: list = []
+                ys: list = []
+                texts: list = []
+                for r in periods.itertuples():
+                    xs += [r.start, r.end, None]
+                    ys += [r.share, r.share, None]
+                    texts += [r.hover, r.hover, None]
+                fig.add_trace(
+                    go.Scatter(
+                        x=xs, y=ys, mode="lines", name=name, legendgroup=geo,
+                        showlegend=first, line={"color": colour, "width": 7},
+                        opacity=0.55, text=texts, hovertemplate="%{text}<extra></extra>",
+                    )
+                )  # fmt: skip
+                first = False
     fig.update_layout(
         yaxis={"tickformat": ".0%", "range": [0, 1.05], "title": y_label},
         xaxis={"type": "date"},
         legend={"orientation": "h", "y": -0.2},
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
-        height=320,
+        margin={"l": 10, "r": 10, "t": 24, "b": 40},
+        height=340,
         plot_bgcolor="white",
         paper_bgcolor="white",
         font=FONT,
+        hovermode="closest",
     )
     return fig

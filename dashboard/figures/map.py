@@ -26,6 +26,7 @@ MAP_UIREVISION = "coverage-map"
 CATEGORY_COLOURS = {
     "own_cell": "#0072B2",
     "shared_cell": "#56B4E9",
+    "partly_covered": "#CC79A7",  # a merged commune only some of whose parts are covered
     "planned": "#E69F00",
     "none": "#D55E00",
     "unknown": "#BDBDBD",
@@ -48,6 +49,7 @@ class MapLayers:
     unknown_transparent: bool  # public record: let the region shading show through
     region_scale_title: str = ""
     flags_name: str = "flags"
+    watermark: str = ""  # e.g. "ILLUSTRATIVE DATA — NOT REAL": drawn inside the figure
 
 
 def category_colourscale(unknown_transparent: bool) -> list[list]:
@@ -107,6 +109,23 @@ def _flag_trace_values(layers: MapLayers) -> dict:
     }
 
 
+def watermark_annotations(layers: MapLayers) -> list[dict]:
+    """The illustrative mark as a layout annotation, so that every image of the map (the
+    mode bar's PNG download included) carries it."""
+    if not layers.watermark:
+        return []
+    return [
+        {
+            "text": f"<b>{layers.watermark}</b>",
+            "xref": "paper", "yref": "paper", "x": 0.01, "y": 0.99,
+            "xanchor": "left", "yanchor": "top", "showarrow": False,
+            "font": {"size": 16, "color": "#5c4400"},
+            "bgcolor": "rgba(255,243,205,0.92)", "bordercolor": "#8a6d00", "borderwidth": 2,
+            "borderpad": 6,
+        }
+    ]  # fmt: skip
+
+
 def coverage_map_figure(
     layers: MapLayers, geojson: dict, regions_geojson: dict, *, accessible_name: str = ""
 ) -> go.Figure:
@@ -153,6 +172,7 @@ def coverage_map_figure(
         uirevision=MAP_UIREVISION,
         paper_bgcolor="white",
         meta={"accessible_name": accessible_name},
+        annotations=watermark_annotations(layers),
     )
     return fig
 
@@ -167,4 +187,5 @@ def coverage_map_updates(layers: MapLayers) -> dict[tuple, object]:
     ):
         for key, value in values.items():
             updates[("data", trace, key)] = value
+    updates[("layout", "annotations")] = watermark_annotations(layers)
     return updates

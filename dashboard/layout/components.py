@@ -66,19 +66,24 @@ def grid_locale(lang: str) -> dict[str, str]:
 
 
 def build_key_figures(figures: list[KeyFigure]) -> list:
+    """One card per figure: label (with its area), value, where the value comes from
+    (source and date, or how it is computed), benchmarks, and the illustrative tag."""
     cards = []
     for f in figures:
         cards.append(
             html.Div(
                 [
+                    html.Div(f.tag, className="kpi-tag") if f.tag else None,
                     html.Div(f.label, className="kpi-label"),
                     html.Div(f.value, className="kpi-value missing" if f.missing else "kpi-value"),
-                    html.Ul([html.Li(b) for b in f.benchmarks], className="kpi-bench"),
-                    html.Div(f.note, className="kpi-note") if f.note else None,
+                    html.Ul([html.Li(b) for b in f.benchmarks], className="kpi-bench")
+                    if f.benchmarks else None,
+                    html.Ul([html.Li(line) for line in f.lines], className="kpi-note")
+                    if f.lines else None,
                 ],
-                className="kpi",
+                className="kpi illustrative" if f.tag else "kpi",
             )
-        )
+        )  # fmt: skip
     return cards
 
 
@@ -93,16 +98,19 @@ def build_banner(shown: Shown, lang: str) -> list:
 
 
 def build_breakdown_table(table: pd.DataFrame, shown: Shown, lang: str):
+    """Public record: one row per published figure, with its source and date. A file: one
+    row per area, every count computed from the file."""
     t = i18n.t
     if shown.kind == "public":
         columns = [
-            ("label", t("table.level", lang)),
-            ("cells", i18n.measure_label("cells", lang)),
-            ("communes_with_cell", i18n.measure_label("communes_with_cell", lang)),
-            ("communes_without_cell", i18n.measure_label("communes_without_cell", lang)),
-            ("communes", t("table.communes", lang)),
-            ("share_communes", t("table.share_communes", lang)),
+            ("area", t("table.level", lang)),
+            ("measure", t("breakdown.col.measure", lang)),
+            ("value", t("breakdown.col.figure", lang)),
+            ("share", t("breakdown.col.share", lang)),
+            ("date", t("breakdown.col.date", lang)),
             ("source", t("table.source", lang)),
+            ("when", t("breakdown.col.when", lang)),
+            ("share_basis", t("breakdown.col.basis", lang)),
         ]
     else:
         columns = [
@@ -111,21 +119,25 @@ def build_breakdown_table(table: pd.DataFrame, shown: Shown, lang: str):
             ("communes", t("table.communes", lang)),
             ("own_cell", t("table.own", lang)),
             ("shared_cell", t("table.shared", lang)),
+            ("partly_covered", t("breakdown.col.partly", lang)),
             ("planned", t("table.planned", lang)),
             ("none", t("table.none", lang)),
             ("unknown", t("table.unknown", lang)),
             ("share_communes", t("table.share_communes", lang)),
             ("share_population", t("table.share_population", lang)),
+            ("source", t("table.source", lang)),
         ]
     records = []
     for row in table.to_dict(orient="records"):
         rec = {}
         for key, _ in columns:
             value = row.get(key)
-            if key.startswith("share_"):
+            if key.startswith("share_") and key != "share_basis":
                 rec[key] = i18n.format_percent(value, lang)
-            elif isinstance(value, int | float) and not (
-                isinstance(value, float) and math.isnan(value)
+            elif (
+                isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and not (isinstance(value, float) and math.isnan(value))
             ):
                 rec[key] = i18n.format_number(value, lang)
             elif value is None or (isinstance(value, float) and math.isnan(value)):
@@ -133,30 +145,71 @@ def build_breakdown_table(table: pd.DataFrame, shown: Shown, lang: str):
             else:
                 rec[key] = value
         records.append(rec)
-    return records, [{"field": key, "headerName": name} for key, name in columns]
+    defs = [{"field": key, "headerName": name} for key, name in columns]
+    for d in defs:
+        if d["field"] in ("share_basis", "when", "measure", "source"):
+            d.update(wrapText=True, autoHeight=True, minWidth=160)
+    return records, defs
 
 
-def build_commune_table(table: pd.DataFrame, lang: str):
+def build_reconciliation(rows: pd.DataFrame, shown: Shown, lang: str) -> list:
+    """A file (or the example) against the published figures known on its date."""
+    if rows.empty:
+        return []
     t = i18n.t
+    key = "example" if shown.kind == "example" else "file"
+    columns = [("area", t("table.level", lang)), ("measure", t("breakdown.col.measure", lang)),
+               ("published", t("reconcile.col.published", lang)),
+               ("file", t("reconcile.col.file", lang)),
+               ("difference", t("reconcile.col.difference", lang)),
+               ("note", t("reconcile.col.note", lang))]  # fmt: skip
+    return [
+        html.H3(t(f"reconcile.title.{key}", lang, date=i18n.format_date(shown.date_key, lang))),
+        build_grid(
+            ids.RECONCILE_TABLE,
+            row_data=rows.to_dict(orient="records"),
+            column_defs=[{"field": k, "headerName": n, "wrapText": True, "autoHeight": True}
+                         for k, n in columns],
+            lang=lang,
+            auto_height=True,
+            sortable=False,
+        ),
+    ]  # fmt: skip
+
+
+def build_commune_table(table: pd.DataFrame, lang: str, population_source: str = ""):
+    """The map's table twin: every status with its source and date, every programme with
+    its own, the population with its date in the header."""
+    t = i18n.t
+    population = t("table.population", lang)
+    if population_source:
+        population = f"{population} ({population_source})"
     columns = [
         ("name", t("table.commune", lang)),
         ("nis", t("table.nis", lang)),
         ("region", t("control.region", lang)),
         ("status", t("table.status", lang)),
         ("cell", t("table.cell", lang)),
-        ("population", t("table.population", lang)),
+        ("population", population),
         ("flags", t("table.flags", lang)),
-        ("source", t("table.source", lang)),
     ]
     cols = [{"field": key, "headerName": name} for key, name in columns]
     cols[0].update(pinned="left", minWidth=180)
-    cols[5].update(type="numericColumn", filter="agNumberColumnFilter")
+    cols[3].update(minWidth=240)
+    cols[5].update(type="numericColumn", filter="agNumberColumnFilter", minWidth=160)
     return table.to_dict(orient="records"), cols
 
 
 def build_provenance(
-    sources: pd.DataFrame, shown: Shown, frame: pd.DataFrame, attribution: str, lang: str
+    sources: pd.DataFrame,
+    shown: Shown,
+    frame: pd.DataFrame,
+    attribution: str,
+    lang: str,
+    undated: list[str] | None = None,
 ) -> list:
+    """Sources (each with what it is used for), the data on screen when it is a file,
+    definitions, known gaps and undated facts."""
     t = i18n.t
     rows = []
     for s in sources.to_dict(orient="records"):
@@ -166,11 +219,13 @@ def build_provenance(
             link = html.A(host, href=url, rel="noopener", target="_blank", title=url)
         else:
             link = html.Span(t("provenance.link_missing", lang))
+        used = ", ".join(t(f"provenance.use.{u}", lang) for u in s.get("used_for", ()))
+        date = i18n.format_date(s["date"], lang, "medium") if s.get("date") else i18n.MISSING
         rows.append(html.Tr([html.Td(s["source_id"]), html.Td(s.get("publisher", "")),
-                             html.Td(s.get("title", "")), html.Td(s.get("date", "")),
+                             html.Td(s.get("title", "")), html.Td(date), html.Td(used),
                              html.Td(link)]))  # fmt: skip
     head = html.Tr([html.Th(t(f"provenance.col.{c}", lang))
-                    for c in ("id", "publisher", "title", "date", "link")])  # fmt: skip
+                    for c in ("id", "publisher", "title", "date", "used_for", "link")])  # fmt: skip
     unknown = int((frame["status"] == Status.UNKNOWN.value).sum())
     definitions = []
     for s in Status:
@@ -179,12 +234,23 @@ def build_provenance(
     for m in MEASURES_DEFINED:
         definitions += [html.Dt(i18n.measure_label(m, lang)),
                         html.Dd(i18n.measure_definition(m, lang))]  # fmt: skip
-    return [
+    date = i18n.format_date(shown.date_key, lang)
+    if shown.kind == "public":
+        data = html.P(t("provenance.known_on", lang, date=date))
+    else:
+        key = "example" if shown.kind == "example" else "file"
+        data = html.P(t(f"provenance.data.{key}", lang, file=shown.origin, date=date),
+                      className="data-origin")  # fmt: skip
+    out = [
         html.H2(t("provenance.title", lang)),
-        html.P(t("provenance.as_of", lang, date=i18n.format_date(shown.date_key, lang))),
+        data,
         html.H3(t("provenance.sources", lang)),
         html.Table([html.Thead(head), html.Tbody(rows)], className="sources"),
         html.P(t("provenance.titles_note", lang), className="help"),
+    ]
+    if undated:
+        out += [html.H3(t("provenance.undated", lang)), html.Ul([html.Li(u) for u in undated])]
+    out += [
         html.H3(t("provenance.definitions", lang)),
         html.Dl(definitions),
         html.H3(t("provenance.known_gaps", lang)),
@@ -195,6 +261,7 @@ def build_provenance(
         ),
         html.P(t("provenance.boundaries", lang, attribution=attribution)),
     ]
+    return out
 
 
 def build_upload_errors(result, lang: str) -> list:

@@ -25,6 +25,16 @@ from dashboard.state import (
     population_band_label,
 )
 
+#: Every graph's plotly config: nothing may leave the machine, so no "Share chart" / "Edit
+#: in Chart Studio" (they upload the figure to Plotly's cloud) and no link to plotly.com.
+GRAPH_CONFIG: dict = {
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "showLink": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendDataToCloud", "editInChartStudio"],
+}
+
 # (component id, property, catalogue key): texts the language callback fills in.
 TEXT_TARGETS: tuple[tuple[str, str, str], ...] = (
     (ids.TITLE, "children", "app.title"),
@@ -51,7 +61,6 @@ TEXT_TARGETS: tuple[tuple[str, str, str], ...] = (
     (ids.MAPPING_APPLY, "children", "upload.mapping_apply"),
     (ids.KPI_TITLE, "children", "kpi.title"),
     (ids.MAP_TITLE, "children", "a11y.map_name"),
-    (ids.BREAKDOWN_TITLE, "children", "breakdown.title"),
     (ids.LEVEL_LABEL, "children", "control.level"),
     (ids.TIMELINE_TITLE, "children", "timeline.title"),
     (ids.TABLE_TITLE, "children", "a11y.table_alternative"),
@@ -247,11 +256,7 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
                         dcc.Graph(
                             id=ids.MAP,
                             className="map",
-                            config={
-                                "displaylogo": False,
-                                "scrollZoom": True,
-                                "modeBarButtonsToRemove": ["select2d", "lasso2d"],
-                            },
+                            config={**GRAPH_CONFIG, "scrollZoom": True},
                             style={"height": "62vh"},
                         ),  # fmt: skip
                         role="img",
@@ -272,19 +277,23 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
                     ),
                     html.Div(
                         [
-                            dcc.Graph(id=ids.BREAKDOWN_CHART, config={"displayModeBar": False}),
+                            dcc.Graph(
+                                id=ids.BREAKDOWN_CHART,
+                                config={**GRAPH_CONFIG, "displayModeBar": False},
+                            ),
                             build_grid(ids.BREAKDOWN_TABLE, auto_height=True, sortable=False),
                         ],
                         className="breakdown-body",
                     ),
                     html.Ul(id=ids.BREAKDOWN_NOTES, className="notes"),
+                    html.Div(id=ids.RECONCILE, className="reconciliation"),
                 ],
                 className="panel breakdown",
             ),
             html.Section(
                 [
                     html.H2(id=ids.TIMELINE_TITLE),
-                    dcc.Graph(id=ids.TIMELINE, config={"displayModeBar": False}),
+                    dcc.Graph(id=ids.TIMELINE, config={**GRAPH_CONFIG, "displayModeBar": False}),
                 ],
                 className="panel timeline",
             ),  # fmt: skip

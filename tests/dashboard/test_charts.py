@@ -30,13 +30,30 @@ def test_empty_states_say_so():
     assert fig.layout.annotations[0].text == "No data"
 
 
-def test_timeline_one_line_per_geography():
+def test_timeline_points_at_their_dates_and_periods_over_their_period():
+    """Day-dated figures of one measure are joined; a figure dated only by year is a bar over
+    that year, joined to nothing (so no line draws a change no source states)."""
     frame = pd.DataFrame({
-        "date": pd.to_datetime(["2016-05-27", "2019-06-15", "2019-06-15"]),
-        "geography": ["BE", "BE", "BE-VLG"], "share": [0.26, 0.66, 0.85],
-        "dash": [True, False, False], "hover": ["a", "b", "c"],
+        "date": pd.to_datetime(["2016-05-27", "2018-10-17", "2018-12-31", "2019-06-15",
+                                "2019-06-15"]),
+        "start": pd.to_datetime(["2016-05-27", "2018-10-17", "2018-01-01", "2019-06-15",
+                                 "2019-06-15"]),
+        "end": pd.to_datetime(["2016-05-27", "2018-10-17", "2018-12-31", "2019-06-15",
+                               "2019-06-15"]),
+        "precision": ["day", "day", "year", "day", "day"],
+        "geography": ["BE", "BE", "BE", "BE", "BE-VLG"],
+        "measure": ["communes_involved", "communes_with_cell", "communes_with_cell",
+                    "communes_with_cell", "communes_with_cell"],
+        "share": [0.26, 0.58, 0.57, 0.66, 0.85],
+        "dash": [True, False, False, False, False], "hover": ["a", "b", "c", "d", "e"],
     })  # fmt: skip
     fig = timeline_figure(frame, y_label="share", empty_message="", series_names={"BE": "België"})
-    assert [t.name for t in fig.data] == ["België", "BE-VLG"]
-    assert list(fig.data[0].marker.symbol) == ["circle-open", "circle"]
-    assert list(fig.data[0].text) == ["a", "b"]
+    names = [(t.name, t.showlegend, t.mode) for t in fig.data]
+    assert names == [("België", True, "lines+markers"), ("België", False, "lines+markers"),
+                     ("België", False, "lines"), ("BE-VLG", True, "lines+markers")]  # fmt: skip
+    involved, with_cell, period, _ = fig.data
+    assert list(involved.marker.symbol) == ["circle-open"] and list(involved.text) == ["a"]
+    assert list(with_cell.text) == ["b", "d"]  # the year figure is not on this line
+    assert [str(x)[:10] if x is not None else None for x in period.x] == [
+        "2018-01-01", "2018-12-31", None]  # fmt: skip
+    assert list(period.y) == [0.57, 0.57, None]

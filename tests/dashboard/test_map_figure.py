@@ -15,8 +15,9 @@ from dashboard.figures.map import (
 from geodata import boundaries
 
 
-def _layers(squares, public=False, categories=None):
-    cats = categories or ["own_cell", "shared_cell", "planned", "none", "unknown", "outside"]
+def _layers(squares, public=False, categories=None, watermark=""):
+    cats = categories or ["own_cell", "shared_cell", "partly_covered", "none", "unknown",
+                          "outside"]  # fmt: skip
     return MapLayers(
         communes=pd.DataFrame({"nis": squares["nis"], "category": cats,
                                "hover": [f"<b>{c}</b>" for c in squares["nis"]]}),
@@ -25,6 +26,7 @@ def _layers(squares, public=False, categories=None):
         flags=pd.DataFrame({"lon": [4.4], "lat": [50.8], "hover": ["pilot"]}),
         unknown_transparent=public,
         region_scale_title="published share",
+        watermark=watermark,
     )  # fmt: skip
 
 
@@ -41,17 +43,22 @@ def test_structure_and_locations(squares):
     assert fig.layout.uirevision == "coverage-map"  # zoom survives updates
 
 
+def _colour_at(scale, z, n):
+    """The colour a stepped colourscale gives to z (category i covers [i, i + 1))."""
+    return next(c for pos, c in reversed(scale) if pos <= z / n)
+
+
 def test_each_status_gets_its_colour(squares):
-    fig = coverage_map_figure(_layers(squares), _geo(squares), _geo(squares))
+    layers = _layers(squares)
+    fig = coverage_map_figure(layers, _geo(squares), _geo(squares))
     t = fig.data[1]
     scale = [list(x) for x in t.colorscale]
     n = len(CATEGORIES)
-    for z, cat in zip(t.z, CATEGORIES, strict=True):
-        colour = next(c for pos, c in scale if pos <= z / n) if z else None
-        stops = [c for pos, c in scale if abs(pos - (z - 0.5) / n) < 1e-9]
-        assert CATEGORY_COLOURS[cat] in stops or colour
-    assert category_codes(["own_cell", "unknown"]) == [0.5, 4.5]
+    for z, cat in zip(t.z, layers.communes["category"], strict=True):
+        assert _colour_at(scale, z, n) == CATEGORY_COLOURS[cat], cat
+    assert category_codes(["own_cell", "unknown"]) == [0.5, CATEGORIES.index("unknown") + 0.5]
     assert len(set(CATEGORY_COLOURS.values())) == len(CATEGORY_COLOURS)  # all distinct
+    assert "partly_covered" in CATEGORIES  # a merged commune only partly covered: its own state
 
 
 def test_unknown_is_transparent_only_over_region_shading(squares):
@@ -65,7 +72,7 @@ def test_unknown_is_transparent_only_over_region_shading(squares):
 
 def test_patch_updates_never_carry_geometry(squares):
     ups = coverage_map_updates(_layers(squares, public=True))
-    assert all(key[0] == "data" for key in ups)
+    assert all(key[0] == "data" for key in ups if key != ("layout", "annotations"))
     assert not any("geojson" in key for key in ups)
     assert ups[("data", 1, "z")] == category_codes(_layers(squares).communes["category"])
     assert ups[("data", 2, "lon")] == [4.4]
@@ -83,3 +90,15 @@ def test_outlines_keep_unreported_communes_visible(squares):
     own = coverage_map_figure(_layers(squares), _geo(squares), _geo(squares))
     assert own.data[1].marker.line.color == "#FFFFFF"
     assert ("data", 1, "marker") in coverage_map_updates(_layers(squares, public=True))
+
+
+def test_illustrative_mark_is_inside_the_figure(squares):
+    """A PNG of the map (the mode bar's download) carries the mark: it is a layout
+    annotation of the figure, sent again with every patch."""
+    mark = "ILLUSTRATIVE DATA — NOT REAL"
+    fig = coverage_map_figure(_layers(squares, watermark=mark), _geo(squares), _geo(squares))
+    assert [a.text for a in fig.layout.annotations] == [f"<b>{mark}</b>"]
+    assert coverage_map_updates(_layers(squares, watermark=mark))[("layout", "annotations")]
+    plain = coverage_map_figure(_layers(squares), _geo(squares), _geo(squares))
+    assert not plain.layout.annotations
+    assert coverage_map_updates(_layers(squares))[("layout", "annotations")] == []

@@ -31,36 +31,66 @@ def test_public_date_picks_its_vintage_and_leaves_the_rest_unknown(bundle):
     assert (brussels["status"] == Status.OWN_CELL.value).all()  # S01: 19 cells, 19 communes
 
 
+def _rows(table):
+    return {(r["geography"], r["measure_code"]): r for r in table.to_dict(orient="records")}
+
+
 def test_published_breakdown_2016_is_exact(bundle):
     state = ViewState(date="2016-05-27", lang="en")
     shown, frame, mask = _view(bundle, state)
     table, notes = views.breakdown_table(bundle, shown, frame, mask, "region", "en")
-    t = table.set_index("geography")
-    assert [t.at[g, "cells"] for g in ("BE-VLG", "BE-WAL", "BE-BRU", "BE")] == [77, 19, 13, 109]
-    assert [t.at[g, "communes_with_cell"] for g in ("BE-VLG", "BE-WAL", "BE-BRU", "BE")] == [
-        112, 27, 13, 152]  # fmt: skip
-    assert t.at["BE-VLG", "share_communes"] == pytest.approx(112 / 308)
+    rows = _rows(table)
+    for geo, cells, involved in (("BE-VLG", 77, 112), ("BE-WAL", 19, 27), ("BE-BRU", 13, 13),
+                                 ("BE", 109, 152)):  # fmt: skip
+        assert rows[(geo, "cells")]["value"] == cells
+        assert rows[(geo, "communes_involved")]["value"] == involved
+        assert rows[(geo, "cells")]["source"] == "S00" and rows[(geo, "cells")]["current"]
+    assert rows[("BE-VLG", "communes_involved")]["share"] == "36.4%"  # 112 / 308
+    # Wallonia: S00 does not say whether it counts the German-speaking communes.
+    assert rows[("BE-WAL", "communes_involved")]["share"] == "10.3% or 10.7%"
+    assert any("S00, 27 May 2016 does not say" in n for n in notes)
 
 
 def test_published_breakdown_2019_and_conflict_note(bundle):
     shown, frame, mask = _view(bundle, ViewState(date="2019-06-15", lang="en"))
-    t, _ = views.breakdown_table(bundle, shown, frame, mask, "region", "en")
-    t = t.set_index("geography")
-    assert t.at["BE", "cells"] == 253 and t.at["BE", "communes_with_cell"] == 382
-    assert t.at["BE-DG", "cells"] == 2
+    t, notes = views.breakdown_table(bundle, shown, frame, mask, "region", "en")
+    rows = _rows(t)
+    assert (
+        rows[("BE", "cells")]["value"] == 253 and rows[("BE", "communes_with_cell")]["value"] == 382
+    )
+    assert rows[("BE-DG", "cells")]["value"] == 2
+    assert any("adds up only with them" in n for n in notes)  # S01 includes the DG communes
     shown, frame, mask = _view(bundle, ViewState(date="2018-10-17", lang="en"))
     _, notes = views.breakdown_table(bundle, shown, frame, mask, "province", "en")
-    assert notes and "published" in notes[0].lower()  # lower levels are not public
+    assert notes and "below the regions" in notes[0]  # lower levels are not public
 
 
 def test_key_figures_public_and_benchmarks(bundle):
     state = ViewState(date="2016-05-27", region=("02000",), lang="en")
     shown, frame, mask = _view(bundle, state)
     figures, as_of = views.key_figures(bundle, shown, frame, mask, state, "en")
-    assert figures[0].value == "77" and "Belgium: 109" in figures[0].benchmarks
+    assert figures[0].label == "Cells · Flemish Region"
+    assert figures[0].value == "77" and "Belgium: 109 (S00, 27 May 2016)" in figures[0].benchmarks
+    assert "Published for this date — S00, 27 May 2016" in figures[0].lines
     assert figures[1].value == "112 of 308 communes"
-    assert figures[3].missing  # population share: not published, said so
-    assert as_of == "as of 27 May 2016"
+    assert figures[4].missing  # population share: cannot be computed, said so
+    assert "2016" in as_of and "own date and source" in as_of
+
+
+def test_key_figures_say_when_a_filter_cannot_be_honoured(bundle):
+    for state in (ViewState(date="2019-06-15", province=("10000",), lang="en"),
+                  ViewState(date="2019-06-15", region=("02000", "03000"), lang="en"),
+                  ViewState(date="2019-06-15", pop_band="5-10k", lang="en"),
+                  ViewState(date="2019-06-15", status=(Status.NONE,), lang="en")):  # fmt: skip
+        shown, frame, mask = _view(bundle, state)
+        figures, _ = views.key_figures(bundle, shown, frame, mask, state, "en")
+        for f in figures[:4]:
+            assert any("No figure is published for a selection" in line for line in f.lines), (
+                state, f)  # fmt: skip
+    state = ViewState(date="2019-06-15", province=("10000",), lang="en")
+    shown, frame, mask = _view(bundle, state)
+    figures, _ = views.key_figures(bundle, shown, frame, mask, state, "en")
+    assert figures[1].label.endswith("Flemish Region") and figures[1].value == "255 of 300 communes"
 
 
 def test_example_is_illustrative_and_filters_apply(bundle):
@@ -93,6 +123,8 @@ def test_timeline_has_every_published_date_with_sources(bundle):
     assert frame["hover"].str.contains(r"Source: S\d\d").all()
     be_2019 = frame[(frame["geography"] == "BE") & (frame["date"] == "2019-06-15")]
     assert be_2019["share"].iloc[0] == pytest.approx(382 / 581)
+    year = frame[(frame["geography"] == "BE") & (frame["precision"] == "year")]
+    assert year["start"].dt.strftime("%m-%d").eq("01-01").all()  # drawn over the year
 
 
 def test_provenance_lists_the_sources_used(bundle):
@@ -123,8 +155,8 @@ def test_upload_payload_round_trip(bundle):
 def test_conflicting_sources_are_named(bundle):
     shown, frame, mask = _view(bundle, ViewState(date="2018-10-17", lang="en"))
     table, notes = views.breakdown_table(bundle, shown, frame, mask, "region", "en")
-    assert table.set_index("geography").at["BE", "cells"] == 230  # the default source, S09
-    assert any("S09 (230)" in n and "S10" in n and "228" in n for n in notes)
+    assert _rows(table)[("BE", "cells")]["value"] == 230  # the default source, S09
+    assert any("S09 (230, 17 October 2018)" in n and "S10" in n and "228" in n for n in notes)
 
 
 def test_programme_flags_show_on_every_dataset(bundle):
@@ -153,11 +185,15 @@ def test_export_labels_illustrative_data_on_every_row(bundle):
     table = views.export_frame(shown, frame, mask, "nl")
     assert len(table) == 19
     assert table["data"].str.contains("Illustratieve gegevens").all()
-    assert set(table["as_of"]) == {"2016-05-27"} and set(table["commune_division"]) == {"1977-2018"}
+    assert set(table["view_date"]) == {"2016-05-27"}
+    assert set(table["commune_division"]) == {"1977-2018"}
     shown, frame, mask = _view(bundle, ViewState(date="2019-06-15"))
     public = views.export_frame(shown, frame, mask, "en")
     assert not public["data"].str.contains("llustrative").any()
-    assert set(public.loc[public["nis_code"] == "21004", "source"]) == {"S01"}
+    bxl = public[public["nis_code"] == "21004"].iloc[0]
+    assert (bxl["status_source"], bxl["status_date"], bxl["status_basis"]) == (
+        "S01", "2019-06-15", "implied_by_regional_table")  # fmt: skip
+    assert "pilot_2016 (S00 2016-05-27)" in bxl["flags"]
 
 
 def test_hover_names_a_shared_cell_and_its_members(bundle):
