@@ -1389,10 +1389,10 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
         de="Letzte bekannte Zahl zum gewählten Datum ({selected}) — {source}",
     ),
     "fig.computed_share": _msg(
-        en="computed: {value} ÷ {den} ({basis})",
-        fr="calculé : {value} ÷ {den} ({basis})",
-        nl="berekend: {value} ÷ {den} ({basis})",
-        de="berechnet: {value} ÷ {den} ({basis})",
+        en="computed: {value} ÷ {den} — {basis}",
+        fr="calculé : {value} ÷ {den} — {basis}",
+        nl="berekend: {value} ÷ {den} — {basis}",
+        de="berechnet: {value} ÷ {den} — {basis}",
     ),
     "den.stated": _msg(
         en="{area}: {value} communes, as {source} states",
@@ -1401,22 +1401,10 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
         de="{area}: {value} Gemeinden, laut {source}",
     ),
     "den.division": _msg(
-        en=(
-            "{area}: {value} communes in the {division}-commune division in force on the figure's "
-            "date"
-        ),
-        fr=(
-            "{area} : {value} communes dans le découpage en {division} communes en vigueur à "
-            "la date du chiffre"
-        ),
-        nl=(
-            "{area}: {value} gemeenten in de indeling in {division} gemeenten die gold op de "
-            "datum van het cijfer"
-        ),
-        de=(
-            "{area}: {value} Gemeinden in der zum Datum der Zahl gültigen Einteilung in "
-            "{division} Gemeinden"
-        ),
+        en="{area}: {value} communes in the division of {period}",
+        fr="{area} : {value} communes dans le découpage {period}",
+        nl="{area}: {value} gemeenten in de indeling {period}",
+        de="{area}: {value} Gemeinden in der Einteilung {period}",
     ),
     "den.with_dg": _msg(
         en="{area}: {value} communes, the German-speaking communes included",
@@ -1875,16 +1863,16 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
         de="Aufschlüsselung — Anschauungsdaten, nicht echt",
     ),
     "breakdown.current": _msg(
-        en="published for this date",
-        fr="publié pour cette date",
-        nl="gepubliceerd voor deze datum",
-        de="für dieses Datum veröffentlicht",
+        en="published for it",
+        fr="publié pour elle",
+        nl="gepubliceerd ervoor",
+        de="dafür veröffentlicht",
     ),
     "breakdown.earlier": _msg(
-        en="latest known before this date",
-        fr="dernier connu avant cette date",
-        nl="laatst bekend vóór deze datum",
-        de="letzte bekannte vor diesem Datum",
+        en="latest known before it",
+        fr="dernier connu avant elle",
+        nl="laatst bekend ervoor",
+        de="letzte bekannte davor",
     ),
     "breakdown.col.measure": _msg(en="Measure", fr="Mesure", nl="Maatstaf", de="Messgröße"),
     "breakdown.col.figure": _msg(en="Figure", fr="Chiffre", nl="Cijfer", de="Zahl"),
@@ -1907,10 +1895,10 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
         de="Datum der Zahl",
     ),
     "breakdown.col.when": _msg(
-        en="For the date chosen?",
-        fr="Pour la date choisie ?",
-        nl="Voor de gekozen datum?",
-        de="Für das gewählte Datum?",
+        en="Relation to the date chosen",
+        fr="Par rapport à la date choisie",
+        nl="Ten opzichte van de gekozen datum",
+        de="Bezug zum gewählten Datum",
     ),
     "breakdown.col.partly": _msg(
         en="Partly covered", fr="En partie couvertes", nl="Gedeeltelijk gedekt", de="Teilweise"
@@ -1975,6 +1963,12 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
         fr="Part des communes dotées d'une cellule (calculée à partir des nombres publiés)",
         nl="Aandeel gemeenten met een LIVC (berekend uit gepubliceerde aantallen)",
         de="Anteil der Gemeinden mit Zelle (berechnet aus veröffentlichten Zahlen)",
+    ),
+    "timeline.y_short": _msg(
+        en="Share of communes with a cell (computed)",
+        fr="Part des communes avec cellule (calculée)",
+        nl="Aandeel gemeenten met LIVC (berekend)",
+        de="Anteil der Gemeinden mit Zelle (berechnet)",
     ),
     "timeline.period": _msg(
         en="(no day given: drawn over the whole period)",

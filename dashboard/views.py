@@ -312,12 +312,15 @@ def denominator_text(f: KnownFigure, index: int, lang: str) -> str:
     if d.basis == "stated":
         return i18n.t("den.stated", lang, source=d.source_id, **params)
     if d.basis == "division":
-        return i18n.t("den.division", lang, division=_division_count(d.vintage), **params)
+        return i18n.t("den.division", lang, period=_division_period(d.vintage), **params)
     return i18n.t(f"den.{d.basis}", lang, **params)
 
 
-def _division_count(vintage: str) -> int:
-    return geodata.get_vintage(vintage).expected_count
+def _division_period(vintage: str) -> str:
+    """ "2019–2024", "1977–2018", "2025–" """
+    v = geodata.get_vintage(vintage)
+    end = v.valid_to.year if v.valid_to else ""
+    return f"{v.valid_from.year}–{end}"
 
 
 def share_text(f: KnownFigure, lang: str) -> str:
@@ -488,7 +491,7 @@ def map_layers(
         regions=regions,
         flags=flags,
         unknown_transparent=shown.kind == "public",
-        region_scale_title=i18n.t("legend.region_share", lang),
+        region_scale_title=i18n.t("timeline.y_short", lang),
         flags_name=i18n.t("legend.flags", lang),
         watermark=i18n.t("map.illustrative_mark", lang) if shown.illustrative else "",
     )
@@ -908,7 +911,7 @@ def breakdown_axis_title(shown: Shown, lang: str) -> str:
     """The bar chart's value axis: computed from the published counts (each bar names its
     source and date), or from the file on screen (with its date)."""
     if shown.kind == "public":
-        return i18n.t("timeline.y_share", lang)
+        return i18n.t("timeline.y_short", lang)
     return f"{i18n.t('breakdown.col.share', lang)} — {_file_text('kpi.computed_from', shown, lang)}"
 
 

@@ -48,7 +48,7 @@ def timeline_with_date(base, shown: views.Shown, lang: str):
     if len(fig.data):
         fig.add_vline(x=pd.Timestamp(shown.as_of).timestamp() * 1000, line_dash="dash",
                       line_color="#555", annotation_text=i18n.t("timeline.selected", lang),
-                      annotation_position="top left")  # fmt: skip
+                      annotation_position="bottom left")  # fmt: skip
     return fig
 
 
@@ -99,7 +99,7 @@ def timeline(bundle: DataBundle, lang: str, regions: tuple[str, ...]):
     frame = views.timeline_frame(bundle, lang, regions)
     names = {g: i18n.region_label(g, lang) for g in views.GEOGRAPHY_OF_REGION.values()}
     names["BE"] = i18n.region_label("BE", lang)
-    return timeline_figure(frame, y_label=i18n.t("timeline.y_share", lang),
+    return timeline_figure(frame, y_label=i18n.t("timeline.y_short", lang),
                            empty_message=i18n.t("table.empty", lang),
                            series_names=names)  # fmt: skip
 

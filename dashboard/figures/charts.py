@@ -136,11 +136,13 @@ def timeline_figure(
                 )  # fmt: skip
                 first = False
     fig.update_layout(
-        yaxis={"tickformat": ".0%", "range": [0, 1.05], "title": y_label},
+        # What the y values are, as a title over the plot: a long vertical axis title is cut.
+        title={"text": y_label, "x": 0, "xanchor": "left", "font": {"size": 13}},
+        yaxis={"tickformat": ".0%", "range": [0, 1.05]},
         xaxis={"type": "date"},
         legend={"orientation": "h", "y": -0.2},
-        margin={"l": 10, "r": 10, "t": 24, "b": 40},
-        height=340,
+        margin={"l": 10, "r": 10, "t": 40, "b": 40},
+        height=360,
         plot_bgcolor="white",
         paper_bgcolor="white",
         font=FONT,

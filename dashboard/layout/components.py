@@ -29,6 +29,7 @@ def build_grid(
     sortable: bool = True,
     filters: bool = False,
     height: str = "420px",
+    fit: bool = True,
 ) -> dag.AgGrid:
     """A data grid (AG Grid: keyboard navigation, sorting, per-column filters), its few
     built-in words in the page language."""
@@ -50,7 +51,7 @@ def build_grid(
             "minWidth": 90,
         },  # fmt: skip
         dashGridOptions=options,
-        columnSize="responsiveSizeToFit",
+        columnSize="responsiveSizeToFit" if fit else None,
         style={} if auto_height else {"height": height},
         className="grid",
     )
@@ -146,9 +147,17 @@ def build_breakdown_table(table: pd.DataFrame, shown: Shown, lang: str):
                 rec[key] = value
         records.append(rec)
     defs = [{"field": key, "headerName": name} for key, name in columns]
+    flex = {"area": 1.3, "measure": 1.6, "value": 0.7, "share": 1, "date": 1.2, "source": 0.6,
+            "when": 1.3, "share_basis": 2.6, "label": 1.6}  # fmt: skip
     for d in defs:
-        if d["field"] in ("share_basis", "when", "measure", "source"):
-            d.update(wrapText=True, autoHeight=True, minWidth=160)
+        d.update(
+            flex=flex.get(d["field"], 1),
+            wrapText=True,
+            autoHeight=True,
+            wrapHeaderText=True,
+            autoHeaderHeight=True,
+            headerTooltip=d["headerName"],
+        )
     return records, defs
 
 

@@ -281,7 +281,9 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
                                 id=ids.BREAKDOWN_CHART,
                                 config={**GRAPH_CONFIG, "displayModeBar": False},
                             ),
-                            build_grid(ids.BREAKDOWN_TABLE, auto_height=True, sortable=False),
+                            build_grid(
+                                ids.BREAKDOWN_TABLE, auto_height=True, sortable=False, fit=False
+                            ),
                         ],
                         className="breakdown-body",
                     ),

@@ -9,11 +9,18 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from dashboard import i18n
+from dashboard.figures.map import CATEGORIES
 from tests.browser.conftest import wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared]
 
 COMMUNES_TRACE = 1  # trace index of the commune layer (dashboard.figures.map)
+
+
+def _code(category: str) -> float:
+    """The z value of a map category (category i covers [i, i + 1))."""
+    return CATEGORIES.index(category) + 0.5
 
 
 def _plot(driver, element_id="coverage-map"):
@@ -79,7 +86,7 @@ def test_region_filter_changes_map_figures_breakdown_and_table(live_server, brow
     _changed(browser, _kpis, kpis, "key figures")
     assert "Wallo" in " ".join(_kpis(browser))  # the region benchmark is named
     assert _changed(browser, lambda d: _communes(d)["z"], z, "map colours")
-    outside = 5.5  # category "outside" (index 5) marks communes not in the selection
+    outside = _code("outside")  # marks communes not in the selection
     assert _communes(browser)["z"].count(outside) == 589 - 262
     _changed(browser, lambda d: _text(d, "#breakdown-table"), breakdown, "breakdown")
     assert "Flemish" not in _text(browser, "#breakdown-table")
@@ -97,21 +104,94 @@ def test_moving_the_date_changes_vintage_and_figures(live_server, browser):
     assert "27 May 2016" in _text(browser, "#date-value")
 
 
+def _published(driver):
+    """The public breakdown grid: (area, measure) -> (figure, source, date) as shown."""
+    rows = wait_for(lambda: _table_rows(driver, "breakdown-table"), message="breakdown")
+    return {(r[0], r[1]): (r[2], r[5], r[4]) for r in rows}
+
+
 def test_published_breakdown_2016_and_2019(live_server, browser):
     _open(browser, live_server + "?lang=en&date=2016-05-27", communes=589)
-    rows = wait_for(lambda: _table_rows(browser, "breakdown-table"), message="breakdown")
-    by_area = {r[0]: r for r in rows}
-    assert by_area["Flemish Region"][1:3] == ["77", "112"]
-    assert by_area["Walloon Region"][1:3] == ["19", "27"]
-    assert by_area["Brussels-Capital Region"][1:3] == ["13", "13"]
+    got = _published(browser)
+    involved_label = i18n.measure_label("communes_involved", "en")
+    for area, cells, involved in (
+        ("Flemish Region", "77", "112"),
+        ("Walloon Region", "19", "27"),
+        ("Brussels-Capital Region", "13", "13"),
+    ):
+        assert got[(area, "Cells")] == (cells, "S00", "27 May 2016")
+        assert got[(area, involved_label)][0] == involved
     _open(browser, live_server + "?lang=en&date=2019-06-15", communes=581)
-    rows = wait_for(lambda: _table_rows(browser, "breakdown-table"), message="breakdown")
-    by_area = {r[0]: r for r in rows}
-    assert by_area["Belgium"][1:4] == ["253", "382", "116"]
-    assert by_area["Flemish Region"][1:4] == ["164", "255", "30"]
-    assert by_area["Walloon Region"][1:4] == ["70", "108", "86"]
-    assert by_area["Brussels-Capital Region"][1:4] == ["19", "19", "0"]
-    assert by_area["German-speaking Community"][1:4] == ["2", "9", "0"]
+    got = _published(browser)
+    for area, values in (
+        ("Belgium", ("253", "382", "116")),
+        ("Flemish Region", ("164", "255", "30")),
+        ("Walloon Region", ("70", "108", "86")),
+        ("Brussels-Capital Region", ("19", "19", "0")),
+        ("German-speaking Community", ("2", "9", "0")),
+    ):
+        shown = tuple(got[(area, m)][0] for m in ("Cells", "Communes with a cell",
+                                                   "Communes without a cell"))  # fmt: skip
+        assert shown == values and got[(area, "Cells")][1:] == ("S01", "15 June 2019")
+
+
+def test_cards_summary_and_breakdown_tell_one_story(live_server, browser):
+    """15 June 2019 and 27 May 2016: the same figure, source and date everywhere."""
+    for query, figure, source in (
+        ("date=2019-06-15", "382 of 581 communes", "S01, 15 June 2019"),
+        ("date=2016-05-27", "152 of 589 communes", "S00, 27 May 2016"),
+    ):
+        _open(browser, live_server + "?lang=en&" + query)
+        wait_for(lambda f=figure: f in _kpis(browser)[1], message=figure)
+        card = _kpis(browser)[1]
+        summary = _text(browser, "#map-summary")
+        assert source in card and figure.split(" communes")[0] in summary and source in summary
+        count = figure.split(" of ")[0]
+        rows = _published(browser)
+        assert any(v[0] == count and source.startswith(v[1]) for (a, _m), v in rows.items()
+                   if a == "Belgium")  # fmt: skip
+
+
+def test_a_province_filter_says_no_figure_is_published_for_it(live_server, browser):
+    _open(browser, live_server + "?lang=fr&date=2019-06-15&province=10000")
+    wait_for(lambda: "Région flamande" in _kpis(browser)[1], message="nearest area")
+    for card in _kpis(browser)[:4]:
+        assert "Aucun chiffre n'est publié pour une sélection par province" in card
+    assert _text(browser, "#map-summary").startswith("Aucun chiffre n'est publié")
+
+
+def test_the_illustrative_mark_stays_in_view_and_is_in_the_map_image(live_server, browser):
+    _open(browser, live_server + "?lang=en&dataset=example", communes=589)
+    wait_for(lambda: "Illustrative" in _text(browser, "#illustrative-banner"), message="banner")
+    browser.execute_script("document.querySelector('.provenance').scrollIntoView()")
+    top = wait_for(lambda: browser.execute_script(
+        "const r = document.getElementById('illustrative-banner').getBoundingClientRect();"
+        "return r.top >= 0 && r.bottom <= window.innerHeight ? r.top + 1 : 0;"),
+        message="banner in view after scrolling")  # fmt: skip
+    assert top
+    svg = browser.execute_async_script(
+        "const done = arguments[0];"
+        "const g = document.querySelector('#coverage-map .js-plotly-plot');"
+        "Plotly.toImage(g, {format: 'svg', width: 800, height: 600})"
+        ".then(u => done(decodeURIComponent(u))).catch(e => done('error ' + e));"
+    )
+    assert "ILLUSTRATIVE DATA" in svg  # what the mode bar's image download draws
+    assert all("Illustrative" in k for k in _kpis(browser))
+
+
+def test_no_toolbar_button_sends_anything_off_the_machine(live_server, browser):
+    _open(browser, live_server + "?lang=en")
+    titles = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.modebar-btn'))"
+        ".map(b => b.getAttribute('data-title'));"
+    )
+    assert titles and "Download plot as a PNG" in titles
+    assert not [t for t in titles if any(w in t for w in ("Chart Studio", "Cloud", "Share"))]
+    config = browser.execute_script(
+        "const g = document.querySelector('#coverage-map .js-plotly-plot');"
+        "return [g._context.showSendToCloud, g._context.showEditInChartStudio];"
+    )
+    assert config[0] is False and not config[1]  # (plotly.js 3 has no Chart Studio button)
 
 
 def _table_rows(driver, grid_id):
@@ -170,7 +250,7 @@ def test_valid_upload_changes_the_map(live_server, browser, tmp_path):
     wait_for(lambda: "dataset=upload" in browser.current_url, message="upload view")
     after = _changed(browser, lambda d: _communes(d)["z"], before, "map colours")
     codes = _communes(browser)["locations"]
-    own, none = 0.5, 3.5  # categories own_cell (0) and none (3)
+    own, none = _code("own_cell"), _code("none")
     assert after[codes.index("21004")] == own and after[codes.index("21001")] == none
     assert "2 of 581 communes" in _kpis(browser)[1]  # two own cells in the file
 
@@ -270,7 +350,8 @@ def test_unrecognised_header_can_be_mapped(live_server, browser, tmp_path):
     wait_for(lambda: "mapped.csv" in _text(browser, "#upload-result")
              and "dataset=upload" in browser.current_url, message="imported")  # fmt: skip
     codes = _communes(browser)["locations"]
-    wait_for(lambda: _communes(browser)["z"][codes.index("21004")] == 0.5, message="own cell")
+    wait_for(lambda: _communes(browser)["z"][codes.index("21004")] == _code("own_cell"),
+             message="own cell")  # fmt: skip
 
 
 def test_clicking_a_bar_drills_down(live_server, browser):
