@@ -16,10 +16,12 @@ import time
 from pathlib import Path
 
 import plotly.io as pio
+from plotly.utils import PlotlyJSONEncoder
 
 import geodata
 from dashboard import views
 from dashboard.bundle import load_bundle
+from dashboard.callbacks.view import render_view
 from dashboard.figures.map import coverage_map_figure, coverage_map_updates
 from dashboard.settings import Settings
 from dashboard.state import ViewState
@@ -69,5 +71,26 @@ def main() -> None:
               f"patch {patch / 1024:5.0f} kB ({full / patch:.1f}x smaller)")  # fmt: skip
 
 
+
+
+def whole_view() -> None:
+    """Everything one view callback computes and sends (all panels): the first time (cold
+    caches, whole map figure) and again (warm caches, map patch)."""
+    bundle = load_bundle(Settings.from_env())
+    for state in (ViewState(date="2019-06-15"), ViewState(), ViewState(dataset="example"),
+                  ViewState(date="2019-06-15", province=("10000",), lang="fr")):  # fmt: skip
+        t = time.perf_counter()
+        meta = render_view(bundle, state, None, None)[("map-meta", "data")]
+        first = time.perf_counter() - t
+        # a later click on the same division: the map is a patch (no geometry)
+        out, again = timed(lambda state=state: render_view(bundle, state, None, meta))
+        size = len(json.dumps(list(out.values()), cls=PlotlyJSONEncoder))
+        print(f"render_view {state.dataset:7} {state.date or '-':10} "
+              f"province={','.join(state.province) or '-':5}: first {first * 1000:5.0f} ms, "
+              f"then {again * 1000:5.0f} ms ({first / again:.1f}x); "
+              f"{size / 1024:5.0f} kB of outputs")  # fmt: skip
+
+
 if __name__ == "__main__":
     main()
+    whole_view()

@@ -1358,6 +1358,21 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
             "veröffentlichtes Gebiet, das sie umfasst: {area}."
         ),
     ),
+    "area.nearest_short": _msg(
+        en="Not the selection: no figure is published for it (nearest published area shown)",
+        fr=(
+            "Pas la sélection : aucun chiffre n'est publié pour elle (zone publiée la plus "
+            "proche affichée)"
+        ),
+        nl=(
+            "Niet de selectie: er is geen cijfer voor gepubliceerd (dichtstbijzijnde "
+            "gepubliceerde gebied getoond)"
+        ),
+        de=(
+            "Nicht die Auswahl: dafür ist keine Zahl veröffentlicht (nächstes veröffentlichtes "
+            "Gebiet gezeigt)"
+        ),
+    ),
     "area.reason.province": _msg(en="province", fr="province", nl="provincie", de="Provinz"),
     "area.reason.regions": _msg(
         en="several regions", fr="plusieurs régions", nl="meerdere gewesten", de="mehrere Regionen"
@@ -1969,6 +1984,48 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
         fr="Part des communes avec cellule (calculée)",
         nl="Aandeel gemeenten met LIVC (berekend)",
         de="Anteil der Gemeinden mit Zelle (berechnet)",
+    ),
+    "timeline.y_measures": _msg(
+        en=(
+            "Share of communes with a cell (●), or involved in one in the 2016 survey's "
+            "wording (○), computed from the published counts"
+        ),
+        fr=(
+            "Part des communes dotées d'une cellule (●), ou y participant selon les termes de "
+            "l'enquête de 2016 (○), calculée à partir des nombres publiés"
+        ),
+        nl=(
+            "Aandeel gemeenten met een LIVC (●), of betrokken bij een LIVC in de bewoordingen "
+            "van de enquête van 2016 (○), berekend uit de gepubliceerde aantallen"
+        ),
+        de=(
+            "Anteil der Gemeinden mit Zelle (●) oder, im Wortlaut der Umfrage von 2016, an "
+            "einer Zelle beteiligt (○), berechnet aus den veröffentlichten Zahlen"
+        ),
+    ),
+    "breakdown.axis.file": _msg(
+        en="Share of communes, computed from {file} ({date})",
+        fr="Part des communes, calculée à partir de {file} ({date})",
+        nl="Aandeel gemeenten, berekend uit {file} ({date})",
+        de="Anteil der Gemeinden, berechnet aus {file} ({date})",
+    ),
+    "breakdown.axis.example": _msg(
+        en="Share of communes, computed from the illustrative example (invented data, {date})",
+        fr=(
+            "Part des communes, calculée à partir de l'exemple illustratif (données inventées, "
+            "{date})"
+        ),
+        nl=(
+            "Aandeel gemeenten, berekend uit het illustratieve voorbeeld (verzonnen gegevens, "
+            "{date})"
+        ),
+        de="Anteil der Gemeinden, berechnet aus dem Anschauungsbeispiel (erfundene Daten, {date})",
+    ),
+    "breakdown.axis_measure": _msg(
+        en="{measure}: share of communes (computed)",
+        fr="{measure} : part des communes (calculée)",
+        nl="{measure}: aandeel gemeenten (berekend)",
+        de="{measure}: Anteil der Gemeinden (berechnet)",
     ),
     "timeline.period": _msg(
         en="(no day given: drawn over the whole period)",

@@ -602,7 +602,7 @@ def _public_cards(bundle: DataBundle, shown: Shown, state: ViewState, lang: str)
     figures = known_for(bundle, shown)
     area = selection_area(state)
     geo = area.geography
-    nearest = () if area.exact else (not_selection_text(area, lang),)
+    nearest = () if area.exact else (t("area.nearest_short", lang),)
     selected = shown.date_key
 
     def bench(measure_set: tuple[str, ...], render) -> tuple[str, ...]:
@@ -626,8 +626,7 @@ def _public_cards(bundle: DataBundle, shown: Shown, state: ViewState, lang: str)
     else:
         cards.append(KeyFigure(
             _card_label("kpi.cells", area, lang), i18n.format_number(cells.value, lang),
-            (figure_provenance(cells, selected, lang), *filter(None, [dg_note(cells, lang)]),
-             *nearest),
+            (figure_provenance(cells, selected, lang), *nearest),
             bench(("cells",), lambda b: i18n.format_number(b.value, lang)),
         ))  # fmt: skip
     with_cell = figure_for(figures, geo, WITH_CELL_MEASURES)
@@ -758,6 +757,9 @@ def key_figures(
     """The strip: (figures, as-of line)."""
     if shown.kind == "public":
         as_of = i18n.t("kpi.as_of_known", lang, date=i18n.format_date(shown.date_key, lang))
+        area = selection_area(state)
+        if not area.exact:
+            as_of = f"{not_selection_text(area, lang)} {as_of}"
         return _public_cards(bundle, shown, state, lang), as_of
     as_of = _file_text("kpi.as_of", shown, lang)
     return _file_cards(shown, frame, mask, state, lang), as_of
@@ -879,7 +881,7 @@ def breakdown_table(
         "share_population": m["share_population_covered"],
     })  # fmt: skip
     table = table.sort_values(["share_communes", "label"], ascending=[False, True])
-    table["source"] = _file_text("kpi.computed_from", shown, lang)
+    table.attrs["origin"] = _file_text("kpi.computed_from", shown, lang)
     notes.append(_file_text("breakdown.file_note", shown, lang,
                             population=population_source(frame, lang)))  # fmt: skip
     return table.reset_index(drop=True), notes
@@ -907,12 +909,16 @@ def breakdown_chart_frame(
     return out
 
 
-def breakdown_axis_title(shown: Shown, lang: str) -> str:
-    """The bar chart's value axis: computed from the published counts (each bar names its
-    source and date), or from the file on screen (with its date)."""
+def breakdown_axis_title(bundle: DataBundle, shown: Shown, lang: str) -> str:
+    """The bar chart's value axis: the published measure(s) the shares are computed from
+    (each bar names its source and date), or the file on screen (with its date)."""
     if shown.kind == "public":
-        return i18n.t("timeline.y_short", lang)
-    return f"{i18n.t('breakdown.col.share', lang)} — {_file_text('kpi.computed_from', shown, lang)}"
+        measures = dict.fromkeys(f.measure for f in region_figures(bundle, shown))
+        if not measures:
+            return i18n.t("timeline.y_short", lang)
+        names = " / ".join(i18n.measure_label(m, lang) for m in measures)
+        return i18n.t("breakdown.axis_measure", lang, measure=names)
+    return _file_text("breakdown.axis", shown, lang)
 
 
 def breakdown_title(shown: Shown, lang: str) -> str:

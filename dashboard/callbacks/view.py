@@ -99,7 +99,7 @@ def timeline(bundle: DataBundle, lang: str, regions: tuple[str, ...]):
     frame = views.timeline_frame(bundle, lang, regions)
     names = {g: i18n.region_label(g, lang) for g in views.GEOGRAPHY_OF_REGION.values()}
     names["BE"] = i18n.region_label("BE", lang)
-    return timeline_figure(frame, y_label=i18n.t("timeline.y_short", lang),
+    return timeline_figure(frame, y_label=i18n.t("timeline.y_measures", lang),
                            empty_message=i18n.t("table.empty", lang),
                            series_names=names)  # fmt: skip
 
@@ -125,7 +125,7 @@ def render_view(bundle: DataBundle, state: ViewState, upload, meta: dict | None)
     table, notes = views.breakdown_table(bundle, shown, frame, mask, state.level, lang)
     chart = breakdown_bar_figure(
         views.breakdown_chart_frame(bundle, table, shown, lang),
-        value_label=views.breakdown_axis_title(shown, lang),
+        value_label=views.breakdown_axis_title(bundle, shown, lang),
         empty_message=i18n.t("table.empty", lang),
         stacked=not public,
     )

@@ -126,8 +126,9 @@ def build_breakdown_table(table: pd.DataFrame, shown: Shown, lang: str):
             ("unknown", t("table.unknown", lang)),
             ("share_communes", t("table.share_communes", lang)),
             ("share_population", t("table.share_population", lang)),
-            ("source", t("table.source", lang)),
         ]
+        if not table.empty and not table["partly_covered"].any():
+            columns = [c for c in columns if c[0] != "partly_covered"]
     records = []
     for row in table.to_dict(orient="records"):
         rec = {}
@@ -147,17 +148,17 @@ def build_breakdown_table(table: pd.DataFrame, shown: Shown, lang: str):
                 rec[key] = value
         records.append(rec)
     defs = [{"field": key, "headerName": name} for key, name in columns]
-    flex = {"area": 1.3, "measure": 1.6, "value": 0.7, "share": 1, "date": 1.2, "source": 0.6,
+    flex = {"area": 1.3, "measure": 1.6, "value": 0.7, "share": 1.2, "date": 1.2, "source": 0.6,
             "when": 1.3, "share_basis": 2.6, "label": 1.6}  # fmt: skip
     for d in defs:
-        d.update(
-            flex=flex.get(d["field"], 1),
-            wrapText=True,
-            autoHeight=True,
-            wrapHeaderText=True,
-            autoHeaderHeight=True,
-            headerTooltip=d["headerName"],
-        )
+        d.update(flex=flex.get(d["field"], 1), wrapText=True, autoHeight=True, minWidth=70,
+                 wrapHeaderText=True, autoHeaderHeight=True,
+                 headerTooltip=d["headerName"])  # fmt: skip
+        if d["field"] == "label":
+            d["minWidth"] = 140
+    if table.attrs.get("origin"):  # a file: every figure is computed from it, said above them
+        defs = [{"headerName": table.attrs["origin"], "children": defs,
+                 "headerClass": "origin-header"}]  # fmt: skip
     return records, defs
 
 

@@ -156,8 +156,10 @@ def test_a_province_filter_says_no_figure_is_published_for_it(live_server, brows
     _open(browser, live_server + "?lang=fr&date=2019-06-15&province=10000")
     wait_for(lambda: "Région flamande" in _kpis(browser)[1], message="nearest area")
     for card in _kpis(browser)[:4]:
-        assert "Aucun chiffre n'est publié pour une sélection par province" in card
-    assert _text(browser, "#map-summary").startswith("Aucun chiffre n'est publié")
+        assert "Pas la sélection" in card
+    said = "Aucun chiffre n'est publié pour une sélection par province"
+    assert _text(browser, "#map-summary").startswith(said)
+    assert _text(browser, "#kpi-as-of").startswith(said)
 
 
 def test_the_illustrative_mark_stays_in_view_and_is_in_the_map_image(live_server, browser):

@@ -246,7 +246,10 @@ def test_every_number_carries_a_source_or_says_it_is_computed(bundle, lang, stat
     out = render(bundle, lang=lang, **state)
     units = [(u, "card") for u in cards(out)]
     units += [(u, "summary") for u in summary(out)]
-    units += [(plain(" ".join(str(v) for v in row.values())), "breakdown row")
+    columns = out[(ids.BREAKDOWN_TABLE, "columnDefs")]
+    # A file's table says above its columns what every figure is computed from.
+    above = " ".join(c["headerName"] for c in columns if "children" in c)
+    units += [(plain(" ".join([*map(str, row.values()), above])), "breakdown row")
               for row in out[(ids.BREAKDOWN_TABLE, "rowData")]]  # fmt: skip
     units += [(plain(text(n)), "breakdown note") for n in out[(ids.BREAKDOWN_NOTES, "children")]]
     units += [(u, "breakdown chart") for u in figure_units(out[(ids.BREAKDOWN_CHART, "figure")])]
@@ -275,8 +278,9 @@ def test_a_selection_no_figure_describes_says_so(bundle, lang):
         assert area.reasons == (reason,) and not area.exact
         said = plain(views.not_selection_text(area, lang))
         assert summary(out)[0] == said
+        assert plain(out[(ids.KPI_AS_OF, "children")]).startswith(said)
         for card in cards(out)[:4]:
-            assert said in card, (extra, card)
+            assert plain(i18n.t("area.nearest_short", lang)) in card, (extra, card)
 
 
 def test_nearest_area_of_a_province_is_its_region(bundle):

@@ -85,7 +85,7 @@ def test_key_figures_say_when_a_filter_cannot_be_honoured(bundle):
         shown, frame, mask = _view(bundle, state)
         figures, _ = views.key_figures(bundle, shown, frame, mask, state, "en")
         for f in figures[:4]:
-            assert any("No figure is published for a selection" in line for line in f.lines), (
+            assert any("Not the selection" in line for line in f.lines), (
                 state, f)  # fmt: skip
     state = ViewState(date="2019-06-15", province=("10000",), lang="en")
     shown, frame, mask = _view(bundle, state)
