@@ -71,8 +71,6 @@ def main() -> None:
               f"patch {patch / 1024:5.0f} kB ({full / patch:.1f}x smaller)")  # fmt: skip
 
 
-
-
 def whole_view() -> None:
     """Everything one view callback computes and sends (all panels): the first time (cold
     caches, whole map figure) and again (warm caches, map patch)."""
@@ -83,7 +81,7 @@ def whole_view() -> None:
         meta = render_view(bundle, state, None, None)[("map-meta", "data")]
         first = time.perf_counter() - t
         # a later click on the same division: the map is a patch (no geometry)
-        out, again = timed(lambda state=state: render_view(bundle, state, None, meta))
+        out, again = timed(lambda state=state, meta=meta: render_view(bundle, state, None, meta))
         size = len(json.dumps(list(out.values()), cls=PlotlyJSONEncoder))
         print(f"render_view {state.dataset:7} {state.date or '-':10} "
               f"province={','.join(state.province) or '-':5}: first {first * 1000:5.0f} ms, "

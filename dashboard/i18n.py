@@ -1788,6 +1788,12 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
         nl="Geen Duitse naam in de bronnen: de naam in de taal van het gewest wordt getoond",
         de="Kein deutscher Name in den Quellen: der Name in der Sprache der Region wird gezeigt",
     ),
+    "name.no_german": _msg(
+        en="no German name",
+        fr="pas de nom allemand",
+        nl="geen Duitse naam",
+        de="kein deutscher Name",
+    ),
     "hover.undated_zone_cell": _msg(
         en=(
             "An undated source ({source}) reports a cell for police zone {zone}; it is placed on "

@@ -1087,8 +1087,12 @@ def commune_table(
     frame: pd.DataFrame, mask: pd.Series, lang: str, origin: str = ""
 ) -> pd.DataFrame:
     sel = frame[mask]
+    names = sel["name"]
+    if lang == "de" and "name_de_fallback" in sel:  # the region's name, labelled
+        names = names.where(~sel["name_de_fallback"].astype(bool),
+                            names + f" ({i18n.t('name.no_german', lang)})")  # fmt: skip
     return pd.DataFrame({
-        "name": sel["name"],
+        "name": names,
         "nis": sel["nis"],
         "region": [i18n.region_label(r, lang, short=True) for r in sel["region"]],
         "status": [status_text(r, lang, origin) for r in sel.to_dict(orient="records")],

@@ -213,6 +213,53 @@ def test_every_status_shown_has_a_source_and_a_date_on_or_after_its_sources(bund
             assert i18n.format_date(r.status_date, "en") in table[r.nis]["status"]
 
 
+def test_every_commune_fact_is_shown_from_its_sources_date_and_not_before(bundle):
+    """Each dated fact of commune_facts.csv: a flag is on its commune from its date on, with
+    its source and date; a status statement gives the commune's status from its date on until
+    a later statement replaces it, and never before."""
+    facts = bundle.record.facts
+    facts = facts[facts["is_default"] & (facts["nis_1977_2018"] != "")]
+    statuses = facts[facts["fact"].isin(["has_cell_yes", "has_cell_no", "cell_planned",
+                                         "cell_shared_with"])]  # fmt: skip
+    # The rule, from the files themselves: the source's date, else the fact's own date, else
+    # its year; a month or a year counts from the end of that period.
+    source_dates = dict(zip(bundle.record.sources["source_id"], bundle.record.sources["date"],
+                            strict=True))  # fmt: skip
+    rule = {
+        i: source_dates.get(f.source_id) or f.fact_date or str(f.year)
+        for i, f in zip(facts.index, facts.itertuples(), strict=True)
+    }
+    assert all(facts.loc[i, "date"] == d for i, d in rule.items())
+    assert all(facts.loc[i, "known_from"] == placement_date(d) for i, d in rule.items())
+    seen_flags = seen_statuses = 0
+    for key in published_keys(bundle):
+        shown, frame, _ = views.selection(bundle, ViewState(date=key, lang="en"), None)
+        by_nis = frame.set_index("nis")
+        for f in facts.itertuples():
+            targets = bundle.crosswalk.translate(f.nis_1977_2018, "1977-2018", shown.vintage) \
+                if shown.vintage != "1977-2018" else (f.nis_1977_2018,)  # fmt: skip
+            known = f.known_from is not None and f.known_from <= shown.as_of
+            for nis in targets:
+                row = by_nis.loc[nis]
+                if f.fact in statuses["fact"].values:
+                    stated = f.source_id in str(row["source"]).split(";") and row[
+                        "status_date"] == f.date  # fmt: skip
+                    later = statuses[(statuses["nis_1977_2018"] == f.nis_1977_2018)
+                                     & statuses["known_from"].map(
+                                         lambda d, f=f, day=shown.as_of: d is not None
+                                         and f.known_from < d <= day)]  # fmt: skip
+                    if not known:
+                        assert not stated, (key, f.nis_1977_2018, f.fact)
+                    elif later.empty:
+                        assert row["status_date"] == f.date, (key, f.nis_1977_2018, f.fact)
+                        seen_statuses += 1
+                else:
+                    detail = (f.fact, f.source_id, f.date)
+                    assert (detail in row["flag_details"]) == known, (key, nis, detail)
+                    seen_flags += known
+    assert seen_flags and seen_statuses
+
+
 def test_statuses_known_in_2019_stay_on_later_dates_with_their_date(bundle):
     def covered(key):
         _, frame, _ = views.selection(bundle, ViewState(date=key), None)
@@ -470,6 +517,9 @@ def test_names_are_plain_and_german_fallbacks_labelled(bundle):
     hover = dict(zip(layers.communes["nis"], layers.communes["hover"], strict=True))
     assert i18n.t("hover.name_de_fallback", "de") in hover["46030"]  # Beveren-Kruibeke-Zwijndrecht
     assert i18n.t("hover.name_de_fallback", "de") not in hover["82039"]
+    table = views.commune_table(frame, frame["nis"].map(bool), "de").set_index("nis")
+    assert table.at["46030", "name"].endswith("(kein deutscher Name)")
+    assert table.at["82039", "name"] == "Bastnach"
 
 
 def test_the_undated_police_zone_cell_is_shown_and_placed_on_no_date(bundle):
