@@ -165,7 +165,7 @@ _FLAG_MESSAGES: dict[str, dict[str, str]] = {
     f"flag.{Flag.PREVENTION_OFFICER_2015}": _msg(
         en="Federal grant for a radicalisation prevention officer 2015",
         fr="Allocation fédérale pour un fonctionnaire de prévention de la radicalisation 2015",
-        nl="Federale toelage voor een deradicaliseringsambtenaar 2015",
+        nl="Federale toelage voor een preventieambtenaar radicalisering 2015",
         de="Föderale Zuwendung für eine Präventionsfachkraft gegen Radikalisierung 2015",
     ),
     f"flag.{Flag.FLEMISH_PROJECT_2015}": _msg(
@@ -1187,6 +1187,32 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
             "{value}."
         ),
     ),
+    "notice.superseded": _msg(
+        en=(
+            "{area}, {measure}: {source} also gives {value} for this date{repeats}; shown "
+            "instead: {shown} ({shown_source}), a later or more precisely dated figure."
+        ),
+        fr=(
+            "{area}, {measure} : {source} donne aussi {value} pour cette date{repeats} ; affiché "
+            "à la place : {shown} ({shown_source}), un chiffre plus récent ou daté plus "
+            "précisément."
+        ),
+        nl=(
+            "{area}, {measure}: {source} geeft voor deze datum ook {value}{repeats}; in de plaats "
+            "getoond: {shown} ({shown_source}), een recenter of nauwkeuriger gedateerd cijfer."
+        ),
+        de=(
+            "{area}, {measure}: {source} nennt für dieses Datum auch {value}{repeats}; "
+            "stattdessen gezeigt: {shown} ({shown_source}), eine neuere oder genauer datierte "
+            "Zahl."
+        ),
+    ),
+    "notice.repeats": _msg(
+        en="(it repeats a figure of {date})",
+        fr="(il reprend un chiffre de {date})",
+        nl="(het herneemt een cijfer van {date})",
+        de="(sie wiederholt eine Zahl von {date})",
+    ),
     "notice.not_reported": _msg(
         en="Not reported", fr="Non communiqué", nl="Niet gemeld", de="Nicht gemeldet"
     ),
@@ -1342,16 +1368,16 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
 _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
     "area.not_selection": _msg(
         en=(
-            "No figure is published for a selection by {reasons}. Nearest published area, "
-            "which contains it: {area}."
+            "No figure is published for a selection by {reasons}. Nearest published area, which "
+            "contains it: {area}."
         ),
         fr=(
-            "Aucun chiffre n'est publié pour une sélection par {reasons}. Zone publiée la plus "
-            "proche, qui la contient : {area}."
+            "Aucun chiffre n'est publié pour une sélection portant sur {reasons}. Zone publiée la "
+            "plus proche, qui la contient : {area}."
         ),
         nl=(
-            "Voor een selectie op {reasons} is geen cijfer gepubliceerd. Dichtstbijzijnde "
-            "gepubliceerde gebied, dat ze omvat: {area}."
+            "Voor een selectie op {reasons} is geen cijfer gepubliceerd. Dichtstbijzijnd "
+            "gepubliceerd gebied dat ze omvat: {area}."
         ),
         de=(
             "Für eine Auswahl nach {reasons} ist keine Zahl veröffentlicht. Nächstes "
@@ -1373,15 +1399,33 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
             "Gebiet gezeigt)"
         ),
     ),
-    "area.reason.province": _msg(en="province", fr="province", nl="provincie", de="Provinz"),
-    "area.reason.regions": _msg(
-        en="several regions", fr="plusieurs régions", nl="meerdere gewesten", de="mehrere Regionen"
+    "area.reason.province": _msg(
+        en="province",
+        fr="une province",
+        nl="provincie",
+        de="Provinz",
     ),
-    "area.reason.status": _msg(en="status", fr="statut", nl="status", de="Status"),
-    "area.reason.flag": _msg(en="programme", fr="programme", nl="programma", de="Programm"),
+    "area.reason.regions": _msg(
+        en="several regions",
+        fr="plusieurs régions",
+        nl="meerdere gewesten",
+        de="mehreren Regionen",
+    ),
+    "area.reason.status": _msg(
+        en="status",
+        fr="un statut",
+        nl="status",
+        de="Status",
+    ),
+    "area.reason.flag": _msg(
+        en="programme",
+        fr="un programme",
+        nl="programma",
+        de="Programm",
+    ),
     "area.reason.pop_band": _msg(
         en="population size",
-        fr="taille de population",
+        fr="une taille de population",
         nl="bevolkingsgrootte",
         de="Einwohnerzahl",
     ),
@@ -1470,6 +1514,15 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
             "die Tabelle der Quelle geht nur mit ihnen auf."
         ),
     ),
+    "dg.unclear_count": _msg(
+        en="{source} does not say whether Wallonia's figure includes the German-speaking communes.",
+        fr="{source} ne dit pas si le chiffre wallon inclut les communes germanophones.",
+        nl="{source} zegt niet of het Waalse cijfer de Duitstalige gemeenten omvat.",
+        de=(
+            "{source} sagt nicht, ob die wallonische Zahl die deutschsprachigen Gemeinden "
+            "einschließt."
+        ),
+    ),
     "dg.unclear": _msg(
         en=(
             "{source} does not say whether Wallonia's figure includes the German-speaking "
@@ -1497,6 +1550,54 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
         nl="Geen cijfer gepubliceerd",
         de="Keine Zahl veröffentlicht",
     ),
+    "kpi.share_of": _msg(
+        en="{measure}: share",
+        fr="{measure} : part",
+        nl="{measure}: aandeel",
+        de="{measure}: Anteil",
+    ),
+    "kpi.newer_region": _msg(
+        en="Later figure for {area}: {value} ({source}); not in this total",
+        fr="Chiffre plus récent pour {area} : {value} ({source}) ; pas dans ce total",
+        nl="Recenter cijfer voor {area}: {value} ({source}); niet in dit totaal",
+        de="Neuere Zahl für {area}: {value} ({source}); nicht in dieser Summe",
+    ),
+    "kpi.other_figure": _msg(
+        en="Another figure: {value} ({source})",
+        fr="Autre chiffre : {value} ({source})",
+        nl="Ander cijfer: {value} ({source})",
+        de="Andere Zahl: {value} ({source})",
+    ),
+    "kpi.regional_sum": _msg(
+        en="Computed: {parts} — {areas} ({source})",
+        fr="Calculé : {parts} — {areas} ({source})",
+        nl="Berekend: {parts} — {areas} ({source})",
+        de="Berechnet: {parts} — {areas} ({source})",
+    ),
+    "kpi.belgium_published": _msg(
+        en="Belgium's latest published total: {value} ({source})",
+        fr="Dernier total publié pour la Belgique : {value} ({source})",
+        nl="Laatste gepubliceerde totaal voor België: {value} ({source})",
+        de="Letzte veröffentlichte Summe für Belgien: {value} ({source})",
+    ),
+    "kpi.different_dates": _msg(
+        en=(
+            "Not of the same source and date as the count of communes with a cell ({source}): the "
+            "two do not add up"
+        ),
+        fr=(
+            "Pas de la même source ni de la même date que le nombre de communes dotées d'une "
+            "cellule ({source}) : les deux ne s'additionnent pas"
+        ),
+        nl=(
+            "Niet van dezelfde bron en datum als het aantal gemeenten met een LIVC ({source}): de "
+            "twee zijn niet op te tellen"
+        ),
+        de=(
+            "Nicht aus derselben Quelle und vom selben Datum wie die Zahl der Gemeinden mit Zelle "
+            "({source}): beide lassen sich nicht addieren"
+        ),
+    ),
     "kpi.communes_without": _msg(
         en="Communes without a cell",
         fr="Communes sans cellule",
@@ -1510,18 +1611,21 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
         de="Keine solche Zahl bis zum gewählten Datum ({date}) veröffentlicht.",
     ),
     "kpi.not_reported": _msg(
-        en="Not reported: {value} (computed: {total} − {covered} − {without}, all from {source})",
+        en=(
+            "Not reported: {value} (computed: {total} − {covered} − {without}; {covered} and "
+            "{without} from {source}; {total}: {basis})"
+        ),
         fr=(
-            "Non communiquées : {value} (calculé : {total} − {covered} − {without}, tout "
-            "selon {source})"
+            "Non communiquées : {value} (calculé : {total} − {covered} − {without} ; {covered} et "
+            "{without} selon {source} ; {total} : {basis})"
         ),
         nl=(
-            "Niet gemeld: {value} (berekend: {total} − {covered} − {without}, alles volgens "
-            "{source})"
+            "Niet gemeld: {value} (berekend: {total} − {covered} − {without}; {covered} en "
+            "{without} volgens {source}; {total}: {basis})"
         ),
         de=(
-            "Nicht gemeldet: {value} (berechnet: {total} − {covered} − {without}, alles laut "
-            "{source})"
+            "Nicht gemeldet: {value} (berechnet: {total} − {covered} − {without}; {covered} und "
+            "{without} laut {source}; {total}: {basis})"
         ),
     ),
     "kpi.population_not_computable": _msg(
@@ -1643,20 +1747,20 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
     ),
     "summary.public": _msg(
         en=(
-            "{area}, latest figure known on the date chosen ({selected}): {value} of {den} "
-            "communes with a cell ({share}, computed) — {measure}, {source}."
+            "{area}, latest figure known on the date chosen ({selected}): {measure}: {figure} "
+            "({share}, computed) — {source}."
         ),
         fr=(
-            "{area}, dernier chiffre connu à la date choisie ({selected}) : {value} communes "
-            "sur {den} dotées d'une cellule ({share}, calculé) — {measure}, {source}."
+            "{area}, dernier chiffre connu à la date choisie ({selected}) : {measure} : {figure} "
+            "({share}, calculé) — {source}."
         ),
         nl=(
-            "{area}, laatste cijfer bekend op de gekozen datum ({selected}): {value} van de "
-            "{den} gemeenten met een LIVC ({share}, berekend) — {measure}, {source}."
+            "{area}, laatste cijfer bekend op de gekozen datum ({selected}): {measure}: {figure} "
+            "({share}, berekend) — {source}."
         ),
         de=(
-            "{area}, letzte bekannte Zahl zum gewählten Datum ({selected}): {value} von {den} "
-            "Gemeinden mit Zelle ({share}, berechnet) — {measure}, {source}."
+            "{area}, letzte bekannte Zahl zum gewählten Datum ({selected}): {measure}: {figure} "
+            "({share}, berechnet) — {source}."
         ),
     ),
     "summary.public_none": _msg(
@@ -1758,6 +1862,12 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
             "haben eine Zelle."
         ),
     ),
+    "hover.illustrative_status": _msg(
+        en="illustrative, not real — {status}",
+        fr="illustratif, pas réel — {status}",
+        nl="illustratief, niet echt — {status}",
+        de="Anschauung, nicht echt — {status}",
+    ),
     "hover.status_dated": _msg(
         en="{status} — {source}, {date}",
         fr="{status} — {source}, {date}",
@@ -1796,20 +1906,20 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
     ),
     "hover.undated_zone_cell": _msg(
         en=(
-            "An undated source ({source}) reports a cell for police zone {zone}; it is placed on "
-            "no date."
+            "An undated source ({source}) reports a cell for the police zone ({zone}); it is tied "
+            "to no date."
         ),
         fr=(
-            "Une source non datée ({source}) signale une cellule pour la zone de police "
-            "{zone} ; elle n'est placée à aucune date."
+            "Une source non datée ({source}) signale une cellule pour la zone de police ({zone}) "
+            "; elle n'est rattachée à aucune date."
         ),
         nl=(
-            "Een ongedateerde bron ({source}) meldt een LIVC voor politiezone {zone}; ze wordt "
-            "op geen enkele datum geplaatst."
+            "Een ongedateerde bron ({source}) meldt een LIVC voor de politiezone ({zone}); ze is "
+            "aan geen enkele datum gekoppeld."
         ),
         de=(
-            "Eine undatierte Quelle ({source}) meldet eine Zelle für die Polizeizone {zone}; "
-            "sie wird keinem Datum zugeordnet."
+            "Eine undatierte Quelle ({source}) meldet eine Zelle für die Polizeizone ({zone}); "
+            "sie ist keinem Datum zugeordnet."
         ),
     ),
     "hover.share_computed": _msg(
@@ -1883,17 +1993,50 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
         nl="Uitsplitsing — illustratieve gegevens, niet echt",
         de="Aufschlüsselung — Anschauungsdaten, nicht echt",
     ),
+    "breakdown.different_dates": _msg(
+        en=(
+            "{area}: the communes with a cell, {a}, and without a cell, {b}, are not of the same "
+            "source and date; they do not add up."
+        ),
+        fr=(
+            "{area} : les communes dotées d'une cellule, {a}, et sans cellule, {b}, ne sont pas "
+            "de la même source ni de la même date ; elles ne s'additionnent pas."
+        ),
+        nl=(
+            "{area}: de gemeenten met een LIVC, {a}, en zonder LIVC, {b}, zijn niet van dezelfde "
+            "bron en datum; ze zijn niet op te tellen."
+        ),
+        de=(
+            "{area}: die Gemeinden mit Zelle, {a}, und ohne Zelle, {b}, stammen nicht aus "
+            "derselben Quelle und vom selben Datum; sie lassen sich nicht addieren."
+        ),
+    ),
+    "breakdown.dg_in_wal": _msg(
+        en="The German-speaking Community's row is part of the Walloon Region's: do not add them.",
+        fr=(
+            "La ligne de la Communauté germanophone fait partie de celle de la Région wallonne : "
+            "ne pas les additionner."
+        ),
+        nl=(
+            "De rij van de Duitstalige Gemeenschap maakt deel uit van die van het Waals Gewest: "
+            "niet optellen."
+        ),
+        de=(
+            "Die Zeile der Deutschsprachigen Gemeinschaft ist Teil jener der Wallonischen Region: "
+            "nicht addieren."
+        ),
+    ),
     "breakdown.current": _msg(
-        en="published for it",
-        fr="publié pour elle",
-        nl="gepubliceerd ervoor",
-        de="dafür veröffentlicht",
+        en="published for this date",
+        fr="publié pour cette date",
+        nl="gepubliceerd voor deze datum",
+        de="für dieses Datum veröffentlicht",
     ),
     "breakdown.earlier": _msg(
-        en="latest known before it",
-        fr="dernier connu avant elle",
-        nl="laatst bekend ervoor",
-        de="letzte bekannte davor",
+        en="latest known on this date (see its own date)",
+        fr="dernier connu à cette date (voir sa propre date)",
+        nl="laatst bekend op deze datum (zie de eigen datum)",
+        de="letzte bekannte zu diesem Datum (siehe eigenes Datum)",
     ),
     "breakdown.col.measure": _msg(en="Measure", fr="Mesure", nl="Maatstaf", de="Messgröße"),
     "breakdown.col.figure": _msg(en="Figure", fr="Chiffre", nl="Cijfer", de="Zahl"),
@@ -2416,7 +2559,10 @@ def format_date(d: dt.date | str, lang: str, fmt: DateFormat = "long") -> str:
         return _babel_format_skeleton("y", d, locale=locale)
     if precision == "month":
         return _babel_format_skeleton(_MONTH_SKELETONS[fmt], d, locale=locale)
-    return _babel_format_date(d, format=fmt, locale=locale)
+    text = _babel_format_date(d, format=fmt, locale=locale)
+    if lang == "fr" and d.day == 1 and fmt != "short":
+        text = re.sub(r"^1 ", "1er ", text)  # French writes the first of the month "1er"
+    return text
 
 
 def format_population(n: int | float | None, lang: str, *, unit: bool = True) -> str:

@@ -36,7 +36,9 @@ from dashboard.coverage.known import (
     WITH_CELL_MEASURES,
     KnownFigure,
     figure_for,
+    figures_published_for,
     geography_counts,
+    is_later,
     known_figures,
 )
 from dashboard.coverage.model import MembershipSnapshot, Status
@@ -180,6 +182,8 @@ def commune_frame(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
         for c in frame["cell_id"]
     ]
     frame["cell_name"] = [cells[c].name if c in cells else "" for c in frame["cell_id"]]
+    # The public record's cells carry our own ids (PZ5287-FAGNES), not names a source gives.
+    frame["cell_internal"] = shown.kind == "public"
     public = shown.kind == "public"
     frame["source"] = [
         (by_nis[n].source if public else shown.origin) if n in by_nis else "" for n in frame["nis"]
@@ -312,15 +316,22 @@ def denominator_text(f: KnownFigure, index: int, lang: str) -> str:
     if d.basis == "stated":
         return i18n.t("den.stated", lang, source=d.source_id, **params)
     if d.basis == "division":
-        return i18n.t("den.division", lang, period=_division_period(d.vintage), **params)
+        return i18n.t("den.division", lang, period=division_period(d.vintage), **params)
     return i18n.t(f"den.{d.basis}", lang, **params)
 
 
-def _division_period(vintage: str) -> str:
+def division_period(vintage: str) -> str:
     """ "2019–2024", "1977–2018", "2025–" """
     v = geodata.get_vintage(vintage)
     end = v.valid_to.year if v.valid_to else ""
     return f"{v.valid_from.year}–{end}"
+
+
+def of_total(f: KnownFigure, lang: str) -> str:
+    """ "382 of 581 communes"; "191 of 262 or 253 communes" where the denominator is unclear."""
+    dens = [i18n.format_number(d.value, lang) for d in f.denominators]
+    total = dens[0] if len(dens) == 1 else i18n.t("word.or", lang, a=dens[0], b=dens[1])
+    return i18n.t("kpi.covered_of_total", lang, covered=f.value, total=total)
 
 
 def share_text(f: KnownFigure, lang: str) -> str:
@@ -341,16 +352,17 @@ def share_basis(f: KnownFigure, lang: str) -> str:
     return "; ".join(parts)
 
 
-def dg_note(f: KnownFigure, lang: str) -> str:
-    """How a Walloon figure treats the 9 German-speaking communes ("" for other areas)."""
+def dg_note(f: KnownFigure, lang: str, *, shares: bool = True) -> str:
+    """How a Walloon figure treats the 9 German-speaking communes ("" for other areas).
+    ``shares=False`` where no share is shown (a comparison table)."""
     if f.geography != "BE-WAL" or f.measure not in COMMUNE_COUNT_MEASURES + ("cells",):
         return ""
     source = figure_source(f, lang)
-    if any(d.basis == "stated" for d in f.denominators):
-        return i18n.t("dg.stated", lang, source=source, total=f.denominators[0].value)
+    if f.stated_total is not None:
+        return i18n.t("dg.stated", lang, source=source, total=f.stated_total)
     if f.wal_includes_dg == "inferred_yes":
         return i18n.t("dg.inferred_yes", lang, source=source)
-    return i18n.t("dg.unclear", lang, source=source)
+    return i18n.t("dg.unclear" if shares else "dg.unclear_count", lang, source=source)
 
 
 def _pair(label_key: str, value: str, lang: str) -> str:
@@ -374,8 +386,12 @@ def population_source(frame: pd.DataFrame, lang: str) -> str:
 # ----------------------------------------------------------------------------- map
 
 
-def status_text(row: dict, lang: str, origin: str = "") -> str:
-    """A commune's status with its source and date: "Own cell — S61, 29 August 2016"."""
+def status_text(row: dict, lang: str, origin: str = "", illustrative: bool = False) -> str:
+    """A commune's status with its source and date: "Own cell — S61, 29 August 2016"; an
+    invented one says so first."""
+    if illustrative:
+        return i18n.t("hover.illustrative_status", lang,
+                      status=status_text(row, lang, origin))  # fmt: skip
     label = i18n.status_label(row["status"], lang)
     if row["status"] == Status.UNKNOWN.value and not row.get("source"):
         return label
@@ -398,15 +414,16 @@ def flag_texts(details: Iterable[tuple[str, str, str]], lang: str) -> list[str]:
     ]  # fmt: skip
 
 
-def _hover(row: dict, lang: str, pop_source: str, origin: str) -> str:
+def _hover(row: dict, lang: str, pop_source: str, origin: str, illustrative: bool = False) -> str:
     lines = [f"<b>{row['name']}</b> ({row['nis']})"]
     if lang == "de" and bool(row.get("name_de_fallback", False)):
         lines.append(i18n.t("hover.name_de_fallback", lang))
-    lines.append(_pair("hover.status", status_text(row, lang, origin), lang))
+    lines.append(_pair("hover.status", status_text(row, lang, origin, illustrative), lang))
     if row.get("partial"):
         lines.append(i18n.t("hover.partial", lang))
     if row["status"] == Status.SHARED_CELL.value and row["cell_members"]:
-        lines.append(_pair("hover.cell", row["cell_name"], lang))
+        if row["cell_name"] and not row.get("cell_internal"):
+            lines.append(_pair("hover.cell", row["cell_name"], lang))
         lines.append(_pair("hover.members", row["cell_members"], lang))
     population = f"{i18n.format_number(int(row['population']), lang)} ({pop_source})"
     lines.append(_pair("hover.population", population, lang))
@@ -420,9 +437,7 @@ def _hover(row: dict, lang: str, pop_source: str, origin: str) -> str:
 
 def region_hover(f: KnownFigure, selected: str, lang: str) -> str:
     lines = [f"<b>{area_name(f.geography, lang)}</b>"]
-    lines.append(_labelled(i18n.measure_label(f.measure, lang),
-                           i18n.t("kpi.covered_of_total", lang, covered=f.value,
-                                  total=f.denominators[0].value), lang))  # fmt: skip
+    lines.append(_labelled(i18n.measure_label(f.measure, lang), of_total(f, lang), lang))
     lines.append(figure_provenance(f, selected, lang))
     lines.append(_labelled(i18n.t("hover.share_computed", lang), share_text(f, lang), lang))
     lines.append(share_basis(f, lang))
@@ -453,7 +468,8 @@ def map_layers(
 ) -> MapLayers:
     pop_source = population_source(frame, lang)
     category = frame["category"].where(mask, "outside")
-    hover = [_hover(r, lang, pop_source, shown.origin) for r in frame.to_dict(orient="records")]
+    hover = [_hover(r, lang, pop_source, shown.origin, shown.illustrative)
+             for r in frame.to_dict(orient="records")]  # fmt: skip
     communes = pd.DataFrame({"nis": frame["nis"], "category": category, "hover": hover})
 
     regions = pd.DataFrame(columns=["id", "share", "hover"])
@@ -491,10 +507,19 @@ def map_layers(
         regions=regions,
         flags=flags,
         unknown_transparent=shown.kind == "public",
-        region_scale_title=i18n.t("timeline.y_short", lang),
+        region_scale_title=region_scale_title(bundle, shown, lang),
         flags_name=i18n.t("legend.flags", lang),
         watermark=i18n.t("map.illustrative_mark", lang) if shown.illustrative else "",
     )
+
+
+def region_scale_title(bundle: DataBundle, shown: Shown, lang: str) -> str:
+    """What the region shading is a share of: the published measure(s), computed."""
+    measures = dict.fromkeys(f.measure for f in region_figures(bundle, shown))
+    if not measures:
+        return i18n.t("timeline.y_short", lang)
+    names = " / ".join(i18n.measure_label(m, lang) for m in measures)
+    return i18n.t("breakdown.axis_measure", lang, measure=names)
 
 
 def map_note(bundle: DataBundle, shown: Shown, lang: str) -> list[str]:
@@ -557,10 +582,11 @@ def map_summary(
                            date=i18n.format_date(shown.date_key, lang)))  # fmt: skip
     else:
         sentences.append(t("summary.public", lang, area=area_name(area.geography, lang),
-                           value=f.value, den=f.denominators[0].value, share=share_text(f, lang),
+                           figure=of_total(f, lang), share=share_text(f, lang),
                            measure=i18n.measure_label(f.measure, lang),
                            source=figure_source(f, lang),
                            selected=i18n.format_date(shown.date_key, lang)))  # fmt: skip
+        sentences += newer_regions(known_for(bundle, shown), f, WITH_CELL_MEASURES, lang)
         note = dg_note(f, lang)
         if note:
             sentences.append(note)
@@ -597,6 +623,59 @@ def _card_label(key: str, area: Area, lang: str) -> str:
                   area=area_name(area.geography, lang))  # fmt: skip
 
 
+def newer_regions(
+    figures: tuple[KnownFigure, ...], f: KnownFigure | None, measures: tuple[str, ...], lang: str
+) -> list[str]:
+    """For a Belgian figure: the regions whose figure of the same kind is later, named so
+    that the total is not read as including them."""
+    if f is None or f.geography != "BE":
+        return []
+    lines = []
+    for geo in ("BE-VLG", "BE-WAL", "BE-BRU"):
+        r = figure_for(figures, geo, measures)
+        if r is not None and r.as_of != f.as_of and is_later(r, f):
+            value = of_total(r, lang) if r.denominators and r.measure != "communes_without_cell" \
+                else i18n.format_number(r.value, lang)  # fmt: skip
+            lines.append(i18n.t("kpi.newer_region", lang, area=area_name(geo, lang),
+                                value=value, source=figure_source(r, lang)))  # fmt: skip
+    return lines
+
+
+def regional_sum(
+    figures: tuple[KnownFigure, ...], f: KnownFigure | None, measure: str
+) -> list[KnownFigure] | None:
+    """The three regions' figures of ``measure`` when they are all of one source and date,
+    later than Belgium's ``f`` (or Belgium has none): their sum is Belgium's latest count."""
+    parts = [figure_for(figures, geo, measure) for geo in ("BE-VLG", "BE-WAL", "BE-BRU")]
+    if any(p is None for p in parts):
+        return None
+    keys = {(p.source_id, p.as_of) for p in parts}  # type: ignore[union-attr]
+    if len(keys) != 1 or (f is not None and not is_later(parts[0], f)):  # type: ignore[arg-type]
+        return None
+    return parts  # type: ignore[return-value]
+
+
+def _other_figures(bundle: DataBundle, f: KnownFigure, lang: str) -> list[str]:
+    """Other sources' figures for the same area and measure (a conflict), briefly."""
+    return [
+        i18n.t("kpi.other_figure", lang, value=i18n.format_number(x.value, lang),
+               source=figure_source(x, lang))
+        for x in f.superseded
+    ] + [
+        i18n.t("kpi.other_figure", lang, value=i18n.format_number(int(r.value), lang),
+               source=f"{r.source_id}, {i18n.format_date(r.as_of, lang)}")
+        for src in dict.fromkeys(x for x in (f.conflict_with + ";" + f.other_sources).split(";")
+                                 if x)
+        for r in _snapshot_rows(bundle, src, f).itertuples()
+    ]  # fmt: skip
+
+
+def _snapshot_rows(bundle: DataBundle, source: str, f: KnownFigure) -> pd.DataFrame:
+    snaps = bundle.record.snapshots
+    return snaps[(snaps["source_id"] == source) & (snaps["geography"] == f.geography)
+                 & (snaps["measure"] == f.measure)]  # fmt: skip
+
+
 def _public_cards(bundle: DataBundle, shown: Shown, state: ViewState, lang: str) -> list[KeyFigure]:
     t = i18n.t
     figures = known_for(bundle, shown)
@@ -614,61 +693,91 @@ def _public_cards(bundle: DataBundle, shown: Shown, state: ViewState, lang: str)
         return (_labelled(area_name("BE", lang), f"{render(b)} ({figure_source(b, lang)})",
                           lang),)  # fmt: skip
 
-    def missing_card(key: str) -> KeyFigure:
-        return KeyFigure(_card_label(key, area, lang), t("kpi.no_figure", lang),
+    def missing_card(label: str) -> KeyFigure:
+        return KeyFigure(label, t("kpi.no_figure", lang),
                          (t("kpi.none_on_or_before", lang, date=i18n.format_date(selected, lang)),
                           *nearest), missing=True)  # fmt: skip
 
+    def label(key: str, **params) -> str:
+        return i18n.t("kpi.area_label", lang, label=t(key, lang, **params),
+                      area=area_name(geo, lang))  # fmt: skip
+
+    number = lambda f: i18n.format_number(f.value, lang)  # noqa: E731
     cards = []
     cells = figure_for(figures, geo, "cells")
     if cells is None:
-        cards.append(missing_card("kpi.cells"))
+        cards.append(missing_card(label("kpi.cells")))
     else:
         cards.append(KeyFigure(
-            _card_label("kpi.cells", area, lang), i18n.format_number(cells.value, lang),
-            (figure_provenance(cells, selected, lang), *nearest),
-            bench(("cells",), lambda b: i18n.format_number(b.value, lang)),
+            label("kpi.cells"), number(cells),
+            (figure_provenance(cells, selected, lang), *_other_figures(bundle, cells, lang),
+             *newer_regions(figures, cells, ("cells",), lang), *nearest),
+            bench(("cells",), number),
         ))  # fmt: skip
     with_cell = figure_for(figures, geo, WITH_CELL_MEASURES)
     if with_cell is None or not with_cell.denominators:
-        cards.append(missing_card("kpi.communes_covered"))
-        cards.append(missing_card("kpi.share_communes"))
+        cards.append(missing_card(label("kpi.communes_covered")))
+        cards.append(missing_card(label("kpi.share_communes")))
     else:
-
-        def of_total(f: KnownFigure) -> str:
-            return t("kpi.covered_of_total", lang, covered=f.value, total=f.denominators[0].value)
-
+        measure = i18n.measure_label(with_cell.measure, lang)
         cards.append(KeyFigure(
-            _card_label("kpi.communes_covered", area, lang), of_total(with_cell),
-            (i18n.measure_label(with_cell.measure, lang),
-             figure_provenance(with_cell, selected, lang), *nearest),
-            bench(WITH_CELL_MEASURES, of_total),
+            i18n.t("kpi.area_label", lang, label=measure, area=area_name(geo, lang)),
+            of_total(with_cell, lang),
+            (figure_provenance(with_cell, selected, lang),
+             *_other_figures(bundle, with_cell, lang),
+             *newer_regions(figures, with_cell, WITH_CELL_MEASURES, lang), *nearest),
+            bench(WITH_CELL_MEASURES, lambda b: of_total(b, lang)),
         ))  # fmt: skip
         cards.append(KeyFigure(
-            _card_label("kpi.share_communes", area, lang), share_text(with_cell, lang),
+            label("kpi.share_of", measure=measure), share_text(with_cell, lang),
             (share_basis(with_cell, lang), figure_source(with_cell, lang),
              *filter(None, [dg_note(with_cell, lang)]), *nearest),
             bench(WITH_CELL_MEASURES, lambda b: share_text(b, lang)),
         ))  # fmt: skip
-    without = figure_for(figures, geo, "communes_without_cell")
-    if without is None:
-        cards.append(missing_card("kpi.communes_without"))
-    else:
-        lines = [figure_provenance(without, selected, lang)]
-        if (with_cell is not None and with_cell.source_id == without.source_id
-                and with_cell.as_of == without.as_of and with_cell.denominators):  # fmt: skip
-            total = with_cell.denominators[0].value
-            lines.append(t("kpi.not_reported", lang, value=total - with_cell.value - without.value,
-                           total=total, covered=with_cell.value, without=without.value,
-                           source=without.source_id))  # fmt: skip
-        cards.append(KeyFigure(
-            _card_label("kpi.communes_without", area, lang),
-            i18n.format_number(without.value, lang), (*lines, *nearest),
-            bench(("communes_without_cell",), lambda b: i18n.format_number(b.value, lang)),
-        ))  # fmt: skip
-    cards.append(KeyFigure(_card_label("kpi.share_population", area, lang),
-                           t("kpi.population_not_computable", lang), (), missing=True))  # fmt: skip
+    cards.append(_without_card(bundle, figures, with_cell, geo, selected, lang, label, nearest,
+                               bench, missing_card))  # fmt: skip
+    cards.append(KeyFigure(label("kpi.share_population"), t("kpi.population_not_computable", lang),
+                           nearest, missing=True))  # fmt: skip
     return cards
+
+
+def _without_card(bundle, figures, with_cell, geo, selected, lang, label, nearest, bench,
+                  missing_card) -> KeyFigure:  # fmt: skip
+    """Communes without a cell: published, or for Belgium the sum of the three regions'
+    later figures of one source and date (computed, said so)."""
+    t = i18n.t
+    without = figure_for(figures, geo, "communes_without_cell")
+    parts = regional_sum(figures, without, "communes_without_cell") if geo == "BE" else None
+    number = lambda f: i18n.format_number(f.value, lang)  # noqa: E731
+    if parts is not None:
+        lines = [t("kpi.regional_sum", lang,
+                   parts=" + ".join(number(p) for p in parts),
+                   areas=", ".join(area_name(p.geography, lang) for p in parts),
+                   source=figure_source(parts[0], lang))]  # fmt: skip
+        lines += filter(None, [dg_note(parts[1], lang, shares=False)])
+        if without is not None:
+            lines.append(t("kpi.belgium_published", lang, value=number(without),
+                           source=figure_source(without, lang)))  # fmt: skip
+        return KeyFigure(
+            label("kpi.communes_without"),
+            i18n.format_number(sum(p.value for p in parts), lang),
+            tuple(lines),
+        )
+    if without is None:
+        return missing_card(label("kpi.communes_without"))
+    lines = [figure_provenance(without, selected, lang), *_other_figures(bundle, without, lang)]
+    if with_cell is not None and (with_cell.source_id, with_cell.as_of) == (
+            without.source_id, without.as_of) and len(with_cell.denominators) == 1:  # fmt: skip
+        total = with_cell.denominators[0].value
+        lines.append(t("kpi.not_reported", lang, value=total - with_cell.value - without.value,
+                       total=total, covered=with_cell.value, without=without.value,
+                       source=without.source_id,
+                       basis=denominator_text(with_cell, 0, lang)))  # fmt: skip
+    elif with_cell is not None:
+        lines.append(t("kpi.different_dates", lang, source=figure_source(with_cell, lang)))
+    lines += newer_regions(figures, without, ("communes_without_cell",), lang)
+    return KeyFigure(label("kpi.communes_without"), number(without), (*lines, *nearest),
+                     bench(("communes_without_cell",), number))  # fmt: skip
 
 
 def file_stats(shown: Shown, sub: pd.DataFrame) -> dict:
@@ -774,15 +883,15 @@ BREAKDOWN_COLUMNS = ("label", "cells", "communes", "own_cell", "shared_cell", "p
 
 def conflict_notes(bundle: DataBundle, figures: Iterable[KnownFigure], lang: str) -> list[str]:
     """A note for every shown figure another source contradicts (same date or not), and for
-    every other figure of the same date (each with its value, source and date)."""
+    every figure published for the date but not shown (a later or more precise one is), each
+    with its value, source and date."""
     snaps = bundle.record.snapshots
     notes = []
     for f in figures:
         others = [x for x in f.conflict_with.split(";") if x]
         others += [x for x in f.other_sources.split(";") if x]
         for src in dict.fromkeys(others):
-            hit = snaps[(snaps["source_id"] == src) & (snaps["geography"] == f.geography)
-                        & (snaps["measure"] == f.measure)]  # fmt: skip
+            hit = _snapshot_rows(bundle, src, f)
             if hit.empty:
                 continue
             said = ", ".join(
@@ -796,7 +905,41 @@ def conflict_notes(bundle: DataBundle, figures: Iterable[KnownFigure], lang: str
                        b=src, value=said)
                 + f" — {area_name(f.geography, lang)}, {i18n.measure_label(f.measure, lang)}"
             )  # fmt: skip
+        passed_over = [(x.value, figure_source(x, lang), x.restates) for x in f.superseded]
+        for x in f.superseded:  # the other sources of the same date as a passed-over figure
+            for src in [y for y in x.other_sources.split(";") if y]:
+                for r in snaps[(snaps["source_id"] == src) & (snaps["as_of"] == x.as_of)
+                               & (snaps["geography"] == f.geography)
+                               & (snaps["measure"] == f.measure)].itertuples():  # fmt: skip
+                    passed_over.append((int(r.value), f"{src}, {i18n.format_date(r.as_of, lang)}",
+                                        ""))  # fmt: skip
+        for value, source, restates in passed_over:
+            repeats = (" " + i18n.t("notice.repeats", lang, date=i18n.format_date(restates, lang))
+                       if restates else "")  # fmt: skip
+            notes.append(i18n.t(
+                "notice.superseded", lang, area=area_name(f.geography, lang),
+                measure=i18n.measure_label(f.measure, lang),
+                value=i18n.format_number(value, lang), source=source, repeats=repeats,
+                shown=i18n.format_number(f.value, lang),
+                shown_source=figure_source(f, lang)))  # fmt: skip
     return notes
+
+
+def different_dates_notes(figures: tuple[KnownFigure, ...], lang: str) -> list[str]:
+    """An area whose counts of communes with and without a cell are of different sources or
+    dates: they must not be added up, and the page says so."""
+    out = []
+    for geo in ("BE", "BE-VLG", "BE-WAL", "BE-DG", "BE-BRU"):
+        with_cell = figure_for(figures, geo, WITH_CELL_MEASURES)
+        without = figure_for(figures, geo, "communes_without_cell")
+        if with_cell and without and (with_cell.source_id, with_cell.as_of) != (
+                without.source_id, without.as_of):  # fmt: skip
+            out.append(i18n.t("breakdown.different_dates", lang, area=area_name(geo, lang),
+                              a=f"{i18n.format_number(with_cell.value, lang)} "
+                                f"({figure_source(with_cell, lang)})",
+                              b=f"{i18n.format_number(without.value, lang)} "
+                                f"({figure_source(without, lang)})"))  # fmt: skip
+    return out
 
 
 def restrict(snapshot: MembershipSnapshot, codes: set[str]) -> MembershipSnapshot:
@@ -843,6 +986,7 @@ def breakdown_table(
             note = dg_note(f, lang)
             if note and note not in notes:
                 notes.append(note)
+        notes += different_dates_notes(figures, lang)
         if level != "region":
             notes.insert(0, i18n.t("breakdown.published_only", lang))
         return published_rows(bundle, shown, lang), notes
@@ -882,6 +1026,8 @@ def breakdown_table(
     })  # fmt: skip
     table = table.sort_values(["share_communes", "label"], ascending=[False, True])
     table.attrs["origin"] = _file_text("kpi.computed_from", shown, lang)
+    if level == "region" and (m["level"] == "community").any() and "03000" in set(m["unit"]):
+        notes.append(i18n.t("breakdown.dg_in_wal", lang))
     notes.append(_file_text("breakdown.file_note", shown, lang,
                             population=population_source(frame, lang)))  # fmt: skip
     return table.reset_index(drop=True), notes
@@ -913,11 +1059,7 @@ def breakdown_axis_title(bundle: DataBundle, shown: Shown, lang: str) -> str:
     """The bar chart's value axis: the published measure(s) the shares are computed from
     (each bar names its source and date), or the file on screen (with its date)."""
     if shown.kind == "public":
-        measures = dict.fromkeys(f.measure for f in region_figures(bundle, shown))
-        if not measures:
-            return i18n.t("timeline.y_short", lang)
-        names = " / ".join(i18n.measure_label(m, lang) for m in measures)
-        return i18n.t("breakdown.axis_measure", lang, measure=names)
+        return region_scale_title(bundle, shown, lang)
     return _file_text("breakdown.axis", shown, lang)
 
 
@@ -964,7 +1106,7 @@ def reconciliation(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
                      if r.comparable else i18n.t("reconcile.not_compared", lang)),
             "difference": (f"{int(r.difference):+d}" if r.comparable and r.difference else
                            "0" if r.comparable else ""),
-            "note": dg_note(f, lang) if f else "",
+            "note": dg_note(f, lang, shares=False) if f else "",
         })  # fmt: skip
     return pd.DataFrame(rows)
 
@@ -978,9 +1120,11 @@ def timeline_frame(bundle: DataBundle, lang: str, regions: Iterable[str] = ()) -
     only by month or year spans that period (``start`` .. ``end``)."""
     wanted = {GEOGRAPHY_OF_REGION[r] for r in regions if r in GEOGRAPHY_OF_REGION}
     rows = []
+    counts = counts_by_vintage(bundle)
     for pub_date in bundle.record.published_dates():
-        for f in known(bundle, pub_date.key):
-            if not f.current or f.measure not in WITH_CELL_MEASURES or not f.denominators:
+        for f in figures_published_for(bundle.record, pub_date.key, counts,
+                                       lambda d: geodata.vintage_for_date(d).key):  # fmt: skip
+            if f.measure not in WITH_CELL_MEASURES or not f.denominators:
                 continue
             if wanted and f.geography not in wanted | {"BE"}:
                 continue
@@ -998,9 +1142,7 @@ def timeline_frame(bundle: DataBundle, lang: str, regions: Iterable[str] = ()) -
                 "hover": "<br>".join(filter(None, [
                     f"<b>{area_name(f.geography, lang)}</b> — {i18n.format_date(f.as_of, lang)}"
                     + ("" if f.precision == "day" else " " + i18n.t("timeline.period", lang)),
-                    _labelled(i18n.measure_label(f.measure, lang),
-                              i18n.t("kpi.covered_of_total", lang, covered=f.value,
-                                     total=f.denominators[0].value), lang),
+                    _labelled(i18n.measure_label(f.measure, lang), of_total(f, lang), lang),
                     _labelled(i18n.t("hover.share_computed", lang), share_text(f, lang), lang),
                     share_basis(f, lang),
                     _pair("hover.source", f"{figure_source(f, lang)} — {title}", lang),
@@ -1084,7 +1226,7 @@ def export_frame(shown: Shown, frame: pd.DataFrame, mask: pd.Series, lang: str) 
 
 
 def commune_table(
-    frame: pd.DataFrame, mask: pd.Series, lang: str, origin: str = ""
+    frame: pd.DataFrame, mask: pd.Series, lang: str, origin: str = "", illustrative: bool = False
 ) -> pd.DataFrame:
     sel = frame[mask]
     names = sel["name"]
@@ -1094,8 +1236,9 @@ def commune_table(
     return pd.DataFrame({
         "name": names,
         "nis": sel["nis"],
-        "region": [i18n.region_label(r, lang, short=True) for r in sel["region"]],
-        "status": [status_text(r, lang, origin) for r in sel.to_dict(orient="records")],
+        "region": [i18n.region_label(r, lang) for r in sel["region"]],
+        "status": [status_text(r, lang, origin, illustrative)
+                   for r in sel.to_dict(orient="records")],
         "cell": sel["cell_members"],
         "population": sel["population"].astype(int),
         "flags": ["; ".join(flag_texts(d, lang)) for d in sel["flag_details"]],

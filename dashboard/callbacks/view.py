@@ -131,7 +131,7 @@ def render_view(bundle: DataBundle, state: ViewState, upload, meta: dict | None)
     )
     b_data, b_columns = components.build_breakdown_table(table, shown, lang)
     c_data, c_columns = components.build_commune_table(
-        views.commune_table(frame, mask, lang, shown.origin),
+        views.commune_table(frame, mask, lang, shown.origin, shown.illustrative),
         lang,
         views.population_source(frame, lang),
     )
@@ -145,7 +145,12 @@ def render_view(bundle: DataBundle, state: ViewState, upload, meta: dict | None)
         views.undated_notes(bundle, frame, lang),
     )
     attribution = [
-        i18n.t("provenance.division", lang, count=len(frame), vintage=vintage.label),
+        i18n.t(
+            "provenance.division",
+            lang,
+            count=len(frame),
+            vintage=views.division_period(shown.vintage),
+        ),
         " · ",
         i18n.t("provenance.boundaries", lang, attribution=vintage.attribution),
     ]

@@ -6,11 +6,15 @@ Pure (pandas only; no dash / plotly, no IO).
 
 Rules
 -----
-- On a selected published date D, a figure published *for* D (same date key) is shown as
-  such (``current``). For every other (geography, measure), the latest figure known on D is
-  shown with its own date: the one whose placement date (see
-  :func:`dashboard.coverage.public_record.placement_date`) is latest and on or before D's
-  placement (ties: the more precise date). Figures are never carried backward.
+- On a selected published date D, the figure shown for a (geography, measure) is the latest
+  one known on D: among the figures whose placement date (see
+  :func:`dashboard.coverage.public_record.placement_date`) is on or before D's placement,
+  the one that is surely later (its period starts after the other's ends); where two
+  periods overlap, the more precise one ("15 June 2019" rather than "2019", which may be
+  any day of that year). A figure that repeats another source's figure (``restates``) is
+  dated by the figure it repeats. Figures are never carried backward. A figure published
+  for D but not chosen is kept on the chosen one (``superseded``), so the page can name it.
+- ``current`` says whether the chosen figure was published for D itself.
 - Measures are never merged: ``communes_with_cell`` and ``communes_involved`` stay apart.
   But an earlier figure is not carried forward past a later one of the other measure of
   that pair (the 2016 survey's "communes involved" is not the latest news in 2019), and
@@ -30,6 +34,7 @@ Rules
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -38,22 +43,17 @@ import pandas as pd
 
 from dashboard.coverage.metrics import published_figures
 from dashboard.coverage.public_record import (
+    MEASURES,
     PublicRecord,
-    PublishedDate,
+    date_precision,
+    period_start,
+    placement_date,
     published_dates,
     resolve_published_date,
 )
 
 GEOGRAPHY_ORDER: tuple[str, ...] = ("BE", "BE-VLG", "BE-WAL", "BE-DG", "BE-BRU")
-MEASURE_ORDER: tuple[str, ...] = (
-    "cells",
-    "communes_with_cell",
-    "communes_involved",
-    "communes_without_cell",
-    "communes_without_own_cell",
-    "communes_total",
-    "unclear_cells_or_communes",
-)
+MEASURE_ORDER: tuple[str, ...] = MEASURES  # the order of public_record.MEASURES
 #: Measures that count communes with a cell (best first when both are known on one date).
 WITH_CELL_MEASURES: tuple[str, ...] = ("communes_with_cell", "communes_involved")
 #: Measures that count communes, and so have a denominator.
@@ -92,6 +92,14 @@ class KnownFigure:
     conflict_with: str = ""  # sources with another figure for the same period
     wal_includes_dg: str = ""  # "inferred_yes", "unclear" or "" (not Wallonia)
     part_of: str = ""  # "BE-WAL" for the DG sub-row of S01
+    stated_total: int | None = None  # the geography's communes_total in the same source
+    restates: str = ""  # the date key of the figure this one repeats (another source's)
+    superseded: tuple[KnownFigure, ...] = ()  # figures published for the date, not chosen
+
+    @property
+    def described(self) -> str:
+        """The date the figure describes: its own, or that of the figure it repeats."""
+        return self.restates or self.as_of
 
     @property
     def shares(self) -> tuple[tuple[float, Denominator], ...]:
@@ -140,13 +148,27 @@ def denominators(
     return (Denominator(counts[geo], "division", vintage),) if geo in counts else ()
 
 
-def _figures_of(
+def _restated_key(record: PublicRecord, row: Mapping[str, object]) -> str:
+    """The date key of the figure a row repeats (``restates``), or ""."""
+    src = row.get("restates")
+    if not src:
+        return ""
+    s = record.snapshots
+    hit = s[(s["source_id"] == src) & (s["geography"] == row["geography"])
+            & (s["measure"] == row["measure"])]  # fmt: skip
+    return str(hit["as_of"].iloc[0]) if not hit.empty else ""
+
+
+def figures_published_for(
     record: PublicRecord,
-    pdate: PublishedDate,
+    key: str | dt.date,
     counts: Mapping[str, Mapping[str, int]],
-    vintage_of: Callable[[dt.date], str],
-) -> dict[tuple[str, str], dict]:
-    """The figures published for one date key, with denominators, by (geography, measure)."""
+    vintage_of: Callable[[dt.date], str] | None = None,
+) -> tuple[KnownFigure, ...]:
+    """The figures published for one date key (one per geography and measure, the default
+    row), with their denominators; all ``current``."""
+    vintage_of = vintage_of or _default_vintage_of
+    pdate = resolve_published_date(record, key)
     pub = published_figures(record, pdate.key)
     vintage = vintage_of(pdate.date)
     totals = {
@@ -157,18 +179,49 @@ def _figures_of(
     snaps = record.snapshots
     published_on = snaps.loc[snaps["as_of"] == pdate.key, "published"]
     published = next((p for p in published_on if p), "")
-    out = {}
+    out = []
     for row in pub.to_dict(orient="records"):
         stated = totals.get((row["geography"], row["source_id"]))
-        out[(row["geography"], row["measure"])] = {
-            **row,
-            "precision": pdate.precision,
-            "date": pdate.date,
-            "published": published,
-            "vintage": vintage,
-            "denominators": denominators(row, stated, counts[vintage], vintage),
-        }
-    return out
+        out.append(
+            KnownFigure(
+                geography=row["geography"],
+                measure=row["measure"],
+                value=int(row["value"]),
+                source_id=row["source_id"],
+                as_of=pdate.key,
+                precision=pdate.precision,
+                date=pdate.date,
+                published=published,
+                current=True,
+                vintage=vintage,
+                denominators=denominators(row, stated, counts[vintage], vintage),
+                other_values=row["other_values"],
+                other_sources=row["other_sources"],
+                conflict_with=row["conflict_with"],
+                wal_includes_dg=row["wal_includes_dg"],
+                part_of=row["part_of"],
+                stated_total=stated,
+                restates=_restated_key(record, row),
+            )
+        )
+    return tuple(out)
+
+
+def is_later(a: KnownFigure, b: KnownFigure) -> bool:
+    """``a`` is the later figure: surely later, or, where their periods overlap, more
+    precise (then: ends later, then: published for the date chosen)."""
+    a_key, b_key = a.described, b.described
+    a_start, a_end = period_start(a_key), placement_date(a_key)
+    b_start, b_end = period_start(b_key), placement_date(b_key)
+    if a_start > b_end:
+        return True
+    if b_start > a_end:
+        return False
+    a_rank = _PRECISION_RANK[date_precision(a_key)]
+    b_rank = _PRECISION_RANK[date_precision(b_key)]
+    if a_rank != b_rank:
+        return a_rank > b_rank
+    return (a_end, a.current) > (b_end, b.current)
 
 
 def known_figures(
@@ -177,52 +230,42 @@ def known_figures(
     counts: Mapping[str, Mapping[str, int]],
     vintage_of: Callable[[dt.date], str] | None = None,
 ) -> tuple[KnownFigure, ...]:
-    """Every (geography, measure) known on the published date ``key``: published for it, or
-    the latest before it (rules in the module docstring). ``counts``: vintage key ->
+    """Every (geography, measure) known on the published date ``key``: the latest figure
+    known on it (rules in the module docstring). ``counts``: vintage key ->
     :func:`geography_counts` of that division. Sorted by geography, then measure."""
     vintage_of = vintage_of or _default_vintage_of
     target = resolve_published_date(record, key)
-    earlier = [d for d in published_dates(record) if d.key != target.key and d.date <= target.date]
-    earlier.sort(key=lambda d: (d.date, _PRECISION_RANK[d.precision]))
-    chosen: dict[tuple[str, str], tuple[dict, bool]] = {}
-    for d in earlier:  # later dates overwrite earlier ones
-        for k, row in _figures_of(record, d, counts, vintage_of).items():
-            chosen[k] = (row, False)
-    for k, row in _figures_of(record, target, counts, vintage_of).items():
-        chosen[k] = (row, True)
-    for (geo, measure), (row, current) in list(chosen.items()):
-        if current:
+    dates = [d for d in published_dates(record) if d.date <= target.date or d.key == target.key]
+    dates.sort(key=lambda d: (d.date, _PRECISION_RANK[d.precision]))
+    chosen: dict[tuple[str, str], KnownFigure] = {}
+    passed_over: dict[tuple[str, str], list[KnownFigure]] = {}
+    for d in dates:
+        for f in figures_published_for(record, d.key, counts, vintage_of):
+            f = dataclasses.replace(f, current=d.key == target.key)
+            if f.measure == "communes_total" and not f.current:
+                continue  # a total belongs to its own source's figures: never carried
+            k = (f.geography, f.measure)
+            best = chosen.get(k)
+            if best is None or is_later(f, best):
+                chosen[k] = f
+                if best is not None and best.current:
+                    passed_over.setdefault(k, []).append(best)
+            elif f.current:
+                passed_over.setdefault(k, []).append(f)
+    for k, f in list(chosen.items()):
+        chosen[k] = dataclasses.replace(f, superseded=tuple(passed_over.get(k, ())))
+    for (geo, measure), f in list(chosen.items()):
+        if f.current:
             continue
-        if measure == "communes_total":
-            del chosen[(geo, measure)]
-        elif measure in WITH_CELL_MEASURES:
+        if measure in WITH_CELL_MEASURES:
             other = chosen.get((geo, next(m for m in WITH_CELL_MEASURES if m != measure)))
-            if other is not None and (other[1] or other[0]["date"] > row["date"]):
+            if other is not None and (other.current or is_later(other, f)):
                 del chosen[(geo, measure)]
     geo_rank = {g: i for i, g in enumerate(GEOGRAPHY_ORDER)}
     measure_rank = {m: i for i, m in enumerate(MEASURE_ORDER)}
-    out = [
-        KnownFigure(
-            geography=row["geography"],
-            measure=row["measure"],
-            value=int(row["value"]),
-            source_id=row["source_id"],
-            as_of=row["as_of"],
-            precision=row["precision"],
-            date=row["date"],
-            published=row["published"],
-            current=current,
-            vintage=row["vintage"],
-            denominators=row["denominators"],
-            other_values=row["other_values"],
-            other_sources=row["other_sources"],
-            conflict_with=row["conflict_with"],
-            wal_includes_dg=row["wal_includes_dg"],
-            part_of=row["part_of"],
-        )
-        for row, current in chosen.values()
-    ]
-    return tuple(sorted(out, key=lambda f: (geo_rank[f.geography], measure_rank[f.measure])))
+    return tuple(
+        sorted(chosen.values(), key=lambda f: (geo_rank[f.geography], measure_rank[f.measure]))
+    )
 
 
 def figure_for(

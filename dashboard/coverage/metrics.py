@@ -199,6 +199,7 @@ PUBLISHED_COLUMNS: tuple[str, ...] = (
     "conflict_with",
     "wal_includes_dg",
     "part_of",
+    "restates",
 )
 
 
@@ -231,6 +232,7 @@ def published_figures(record: PublicRecord, as_of: str | dt.date) -> pd.DataFram
                 "conflict_with": default["conflict_with"],
                 "wal_includes_dg": default["wal_includes_dg"],
                 "part_of": default["part_of"],
+                "restates": default["restates"],
             }
         )
     out = pd.DataFrame(rows, columns=list(PUBLISHED_COLUMNS))

@@ -203,10 +203,18 @@ def build_commune_table(table: pd.DataFrame, lang: str, population_source: str =
         ("population", population),
         ("flags", t("table.flags", lang)),
     ]
-    cols = [{"field": key, "headerName": name} for key, name in columns]
+    cols = [{"field": key, "headerName": name, "wrapHeaderText": True, "autoHeaderHeight": True,
+             "headerTooltip": name} for key, name in columns]  # fmt: skip
     cols[0].update(pinned="left", minWidth=180)
-    cols[3].update(minWidth=240)
-    cols[5].update(type="numericColumn", filter="agNumberColumnFilter", minWidth=160)
+    cols[3].update(minWidth=260, wrapText=True, autoHeight=True)
+    locale = i18n.BABEL_LOCALES[lang].replace("_", "-")
+    cols[5].update(
+        type="numericColumn",
+        filter="agNumberColumnFilter",
+        minWidth=150,
+        valueFormatter={"function": f"Number(params.value).toLocaleString('{locale}')"},
+    )
+    cols[6].update(minWidth=220, wrapText=True, autoHeight=True)
     return table.to_dict(orient="records"), cols
 
 
@@ -266,8 +274,12 @@ def build_provenance(
         html.H3(t("provenance.known_gaps", lang)),
         html.P(t("provenance.gaps_text", lang)),
         html.P(
-            f"{i18n.status_label(Status.UNKNOWN, lang)}: "
-            f"{i18n.format_number(unknown, lang)} / {i18n.format_number(len(frame), lang)}"
+            t(
+                "kpi.benchmark_value",
+                lang,
+                area=i18n.status_label(Status.UNKNOWN, lang),
+                value=" / ".join(i18n.format_number(n, lang) for n in (unknown, len(frame))),
+            )
         ),
         html.P(t("provenance.boundaries", lang, attribution=attribution)),
     ]

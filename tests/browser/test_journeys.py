@@ -157,7 +157,7 @@ def test_a_province_filter_says_no_figure_is_published_for_it(live_server, brows
     wait_for(lambda: "Région flamande" in _kpis(browser)[1], message="nearest area")
     for card in _kpis(browser)[:4]:
         assert "Pas la sélection" in card
-    said = "Aucun chiffre n'est publié pour une sélection par province"
+    said = "Aucun chiffre n'est publié pour une sélection portant sur une province"
     assert _text(browser, "#map-summary").startswith(said)
     assert _text(browser, "#kpi-as-of").startswith(said)
 
