@@ -1430,10 +1430,10 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
         de="Einwohnerzahl",
     ),
     "fig.published_on": _msg(
-        en="(published: {date})",
-        fr="(publication : {date})",
-        nl="(gepubliceerd: {date})",
-        de="(veröffentlicht: {date})",
+        en="published: {date}",
+        fr="publication : {date}",
+        nl="gepubliceerd: {date}",
+        de="veröffentlicht: {date}",
     ),
     "fig.published_for_date": _msg(
         en="Published for this date — {source}",
@@ -1557,10 +1557,10 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
         de="{measure}: Anteil",
     ),
     "kpi.newer_region": _msg(
-        en="Later figure for {area}: {value} ({source}); not in this total",
-        fr="Chiffre plus récent pour {area} : {value} ({source}) ; pas dans ce total",
-        nl="Recenter cijfer voor {area}: {value} ({source}); niet in dit totaal",
-        de="Neuere Zahl für {area}: {value} ({source}); nicht in dieser Summe",
+        en="Later figure — {area}: {value} ({source}); not in this total",
+        fr="Chiffre plus récent — {area} : {value} ({source}) ; pas dans ce total",
+        nl="Recenter cijfer — {area}: {value} ({source}); niet in dit totaal",
+        de="Neuere Zahl — {area}: {value} ({source}); nicht in dieser Summe",
     ),
     "kpi.other_figure": _msg(
         en="Another figure: {value} ({source})",

@@ -298,7 +298,7 @@ def figure_source(f: KnownFigure, lang: str) -> str:
     """ "S01, 15 June 2019" (with the publication date when it differs)."""
     text = f"{f.source_id}, {i18n.format_date(f.as_of, lang)}"
     if f.published and f.published != f.as_of:
-        text += " " + i18n.t("fig.published_on", lang, date=i18n.format_date(f.published, lang))
+        text += ", " + i18n.t("fig.published_on", lang, date=i18n.format_date(f.published, lang))
     return text
 
 

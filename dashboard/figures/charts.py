@@ -17,6 +17,17 @@ SERIES_COLOURS = {
 FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13}
 
 
+def wrap_title(text: str, width: int = 95) -> str:
+    """A long chart title on several lines (plotly does not wrap titles)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + len(word) < width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def _empty(message: str) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper",
@@ -72,10 +83,13 @@ def breakdown_bar_figure(
             )
         )  # fmt: skip
     labels = list(order["label"])
+    title = wrap_title(value_label)
     fig.update_layout(
-        xaxis={"tickformat": ".0%", "range": [0, 1], "title": value_label, "side": "top"},
+        # What the values are, over the plot and left-aligned: a long axis title is cut.
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 13}},
+        xaxis={"tickformat": ".0%", "range": [0, 1], "side": "top"},
         yaxis={"automargin": True, "tickmode": "array", "tickvals": labels, "ticktext": labels},
-        margin={"l": 10, "r": 10, "t": 40, "b": 90 if stacked else 10},
+        margin={"l": 10, "r": 10, "t": 60 + 16 * title.count("<br>"), "b": 90 if stacked else 10},
         height=max(260, 130 + 30 * len(frame)),
         plot_bgcolor="white",
         paper_bgcolor="white",
@@ -137,11 +151,11 @@ def timeline_figure(
                 first = False
     fig.update_layout(
         # What the y values are, as a title over the plot: a long vertical axis title is cut.
-        title={"text": y_label, "x": 0, "xanchor": "left", "font": {"size": 13}},
+        title={"text": wrap_title(y_label), "x": 0, "xanchor": "left", "font": {"size": 13}},
         yaxis={"tickformat": ".0%", "range": [0, 1.05]},
         xaxis={"type": "date"},
         legend={"orientation": "h", "y": -0.2},
-        margin={"l": 10, "r": 10, "t": 40, "b": 40},
+        margin={"l": 10, "r": 10, "t": 40 + 16 * wrap_title(y_label).count("<br>"), "b": 40},
         height=360,
         plot_bgcolor="white",
         paper_bgcolor="white",

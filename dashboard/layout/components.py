@@ -151,7 +151,7 @@ def build_breakdown_table(table: pd.DataFrame, shown: Shown, lang: str):
     flex = {"area": 1.3, "measure": 1.6, "value": 0.7, "share": 1.2, "date": 1.2, "source": 0.6,
             "when": 1.3, "share_basis": 2.6, "label": 1.6}  # fmt: skip
     for d in defs:
-        d.update(flex=flex.get(d["field"], 1), wrapText=True, autoHeight=True, minWidth=70,
+        d.update(flex=flex.get(d["field"], 1), wrapText=True, autoHeight=True, minWidth=92,
                  wrapHeaderText=True, autoHeaderHeight=True,
                  headerTooltip=d["headerName"])  # fmt: skip
         if d["field"] == "label":

@@ -57,3 +57,15 @@ def test_timeline_points_at_their_dates_and_periods_over_their_period():
     assert [str(x)[:10] if x is not None else None for x in period.x] == [
         "2018-01-01", "2018-12-31", None]  # fmt: skip
     assert list(period.y) == [0.57, 0.57, None]
+
+
+def test_long_titles_are_wrapped_over_the_plot():
+    from dashboard.figures.charts import wrap_title
+
+    long = "Aandeel gemeenten met een LIVC, of betrokken bij een LIVC in de bewoordingen " * 3
+    lines = wrap_title(long).split("<br>")
+    assert len(lines) > 1 and all(len(line) <= 95 for line in lines)
+    assert " ".join(lines) == " ".join(long.split())
+    frame = pd.DataFrame({"label": ["A"], "share": [0.2], "text": ["20%"]})
+    fig = breakdown_bar_figure(frame, value_label=long, empty_message="", stacked=False)
+    assert fig.layout.title.text == wrap_title(long) and fig.layout.title.x == 0

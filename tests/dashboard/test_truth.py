@@ -77,7 +77,7 @@ def figure_units(fig) -> list[str]:
             if texts is not None and len(texts):
                 units += [plain(f"{y} {t}") for y, t in zip(trace.y, texts, strict=True)]
             else:  # values on hover only: the axis says what they are
-                units += [plain(f"{y} {fig.layout.xaxis.title.text} %") for y in trace.y]
+                units += [plain(f"{y} {fig.layout.title.text} %") for y in trace.y]
         else:
             units += [plain(str(t)) for t in texts if t]
     return units
@@ -433,8 +433,8 @@ def test_the_german_speaking_communes_are_treated_openly(bundle, lang):
     out = render(bundle, date="2021-05-05", lang=lang)
     notes = plain(text(out[(ids.BREAKDOWN_NOTES, "children")]))
     s18 = i18n.t("dg.unclear", lang, source="S18, " + i18n.format_date("2021-05-05", lang)
-                 + " " + i18n.t("fig.published_on", lang,
-                                date=i18n.format_date("2023-11-17", lang)))  # fmt: skip
+                 + ", " + i18n.t("fig.published_on", lang,
+                                 date=i18n.format_date("2023-11-17", lang)))  # fmt: skip
     assert plain(s18) in notes
     wal = next(r for r in out[(ids.BREAKDOWN_TABLE, "rowData")]
                if r["area"] == i18n.region_label("BE-WAL", lang)
