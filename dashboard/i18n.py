@@ -1319,10 +1319,19 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
         de="Die Quellentitel sind englische Zusammenfassungen, nicht die Originaltitel.",
     ),
     "provenance.boundaries": _msg(
-        en="Commune boundaries: {attribution}",
-        fr="Limites communales : {attribution}",
-        nl="Gemeentegrenzen: {attribution}",
-        de="Gemeindegrenzen: {attribution}",
+        en="Geography and population sources (as their producers credit them): {attribution}",
+        fr=(
+            "Sources de la géographie et de la population (telles que leurs producteurs les "
+            "créditent) : {attribution}"
+        ),
+        nl=(
+            "Bronnen van geografie en bevolking (zoals hun producenten ze vermelden): "
+            "{attribution}"
+        ),
+        de=(
+            "Quellen für Geografie und Bevölkerung (wie ihre Hersteller sie angeben): "
+            "{attribution}"
+        ),
     ),
     "provenance.division": _msg(
         en="Commune division: {count} communes ({vintage})",
