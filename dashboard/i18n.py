@@ -1325,12 +1325,10 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
             "créditent) : {attribution}"
         ),
         nl=(
-            "Bronnen van geografie en bevolking (zoals hun producenten ze vermelden): "
-            "{attribution}"
+            "Bronnen van geografie en bevolking (zoals hun producenten ze vermelden): {attribution}"
         ),
         de=(
-            "Quellen für Geografie und Bevölkerung (wie ihre Hersteller sie angeben): "
-            "{attribution}"
+            "Quellen für Geografie und Bevölkerung (wie ihre Hersteller sie angeben): {attribution}"
         ),
     ),
     "provenance.division": _msg(
