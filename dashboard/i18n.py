@@ -838,12 +838,6 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
         de="Anteil abgedeckter Bevölkerung",
     ),
     "kpi.belgium": _msg(en="Belgium", fr="Belgique", nl="België", de="Belgien"),
-    "kpi.region_benchmark": _msg(
-        en="Region benchmark",
-        fr="Référence régionale",
-        nl="Gewestelijke referentie",
-        de="Regionaler Vergleichswert",
-    ),
     "kpi.benchmark_value": _msg(
         en="{area}: {value}",
         fr="{area} : {value}",
@@ -851,31 +845,7 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
         de="{area}: {value}",
     ),
     "kpi.as_of": _msg(en="as of {date}", fr="au {date}", nl="op {date}", de="Stand: {date}"),
-    "kpi.not_published": _msg(
-        en="No figure published for this selection",
-        fr="Aucun chiffre publié pour cette sélection",
-        nl="Geen cijfer gepubliceerd voor deze selectie",
-        de="Für diese Auswahl wurde keine Zahl veröffentlicht",
-    ),
     # ------------------------------------------------------------------------- breakdown
-    "breakdown.title": _msg(
-        en="Breakdown",
-        fr="Ventilation",
-        nl="Uitsplitsing",
-        de="Aufschlüsselung",
-    ),
-    "breakdown.chart_title": _msg(
-        en="Share of communes covered, highest first",
-        fr="Part des communes couvertes, par ordre décroissant",
-        nl="Aandeel gedekte gemeenten, van hoog naar laag",
-        de="Anteil abgedeckter Gemeinden, absteigend",
-    ),
-    "breakdown.back": _msg(
-        en="Back to regions",
-        fr="Retour aux régions",
-        nl="Terug naar de gewesten",
-        de="Zurück zu den Regionen",
-    ),
     "table.level": _msg(en="Area", fr="Zone", nl="Gebied", de="Gebiet"),
     "table.cells": _msg(en="Cells", fr="Cellules", nl="LIVC's", de="Zellen"),
     "table.communes": _msg(en="Communes", fr="Communes", nl="Gemeenten", de="Gemeinden"),
@@ -919,27 +889,9 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
         de="Veröffentlichte Zahlen im Zeitverlauf",
     ),
     "timeline.x_axis": _msg(en="Date", fr="Date", nl="Datum", de="Datum"),
-    "timeline.y_communes": _msg(
-        en="Communes with a cell",
-        fr="Communes dotées d'une cellule",
-        nl="Gemeenten met een LIVC",
-        de="Gemeinden mit einer Zelle",
-    ),
-    "timeline.point": _msg(
-        en="{area}, {date}: {value}",
-        fr="{area}, {date} : {value}",
-        nl="{area}, {date}: {value}",
-        de="{area}, {date}: {value}",
-    ),
     # ------------------------------------------------------------------------- map
     "legend.title": _msg(en="CSIL status", fr="Statut CSIL", nl="LIVC-status", de="CSIL-Status"),
     "legend.flags": _msg(en="Programmes", fr="Programmes", nl="Programma's", de="Programme"),
-    "legend.named_communes": _msg(
-        en="Communes named by a source",
-        fr="Communes citées par une source",
-        nl="Gemeenten vermeld in een bron",
-        de="Von einer Quelle genannte Gemeinden",
-    ),
     "hover.status": _msg(en="Status", fr="Statut", nl="Status", de="Status"),
     "hover.cell": _msg(en="Cell", fr="Cellule", nl="LIVC", de="Zelle"),
     "hover.members": _msg(
@@ -1169,12 +1121,6 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
         nl="Illustratieve gegevens — niet echt. Verzonnen om te tonen hoe de atlas werkt.",
         de="Anschauungsdaten — nicht echt. Erfunden, um zu zeigen, wie der Atlas funktioniert.",
     ),
-    "notice.published_figure": _msg(
-        en="Published figure — source {id}",
-        fr="Chiffre publié — source {id}",
-        nl="Gepubliceerd cijfer — bron {id}",
-        de="Veröffentlichte Zahl — Quelle {id}",
-    ),
     "notice.sources_disagree": _msg(
         en="Sources disagree: showing {a}; another source, {b}, says {value}.",
         fr="Les sources divergent : {a} est affiché ; une autre source, {b}, indique {value}.",
@@ -1247,12 +1193,6 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
         nl="Zoeken in de tabel",
         de="In der Tabelle suchen",
     ),
-    "a11y.chart_name": _msg(
-        en="Bar chart: {title}",
-        fr="Graphique en barres : {title}",
-        nl="Staafdiagram: {title}",
-        de="Balkendiagramm: {title}",
-    ),
     # ------------------------------------------------------------------------- provenance
     "provenance.title": _msg(
         en="Sources and definitions",
@@ -1291,12 +1231,6 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
             "als „nicht gemeldet“. Widersprechen sich Quellen, werden die gezeigte und die "
             "andere Zahl beide genannt."
         ),
-    ),
-    "provenance.as_of": _msg(
-        en="Figures as of {date}",
-        fr="Chiffres au {date}",
-        nl="Cijfers op {date}",
-        de="Zahlen mit Stand {date}",
     ),
     "provenance.col.id": _msg(en="Source", fr="Source", nl="Bron", de="Quelle"),
     "provenance.col.publisher": _msg(en="Publisher", fr="Éditeur", nl="Uitgever", de="Herausgeber"),
@@ -2128,12 +2062,6 @@ _TRUTH_MESSAGES: dict[str, dict[str, str]] = {
             "Jede Zahl dieser Aufschlüsselung ist aus dem Anschauungsbeispiel berechnet, "
             "erfundenen Daten mit Stand {date}; Bevölkerung: {population}."
         ),
-    ),
-    "timeline.y_share": _msg(
-        en="Share of communes with a cell (computed from published counts)",
-        fr="Part des communes dotées d'une cellule (calculée à partir des nombres publiés)",
-        nl="Aandeel gemeenten met een LIVC (berekend uit gepubliceerde aantallen)",
-        de="Anteil der Gemeinden mit Zelle (berechnet aus veröffentlichten Zahlen)",
     ),
     "timeline.y_short": _msg(
         en="Share of communes with a cell (computed)",

@@ -47,16 +47,15 @@ REQUIRED_KEYS = [
     "measure.share_communes_covered", "measure.share_population_covered",
     "measure.communes_unknown",
     "kpi.title", "kpi.selection", "kpi.covered_of_total", "kpi.cells", "kpi.communes_covered",
-    "kpi.share_communes", "kpi.share_population", "kpi.belgium", "kpi.region_benchmark",
-    "kpi.benchmark_value", "kpi.as_of", "kpi.not_published",
-    "breakdown.title", "breakdown.chart_title", "breakdown.published_only", "breakdown.back",
+    "kpi.share_communes", "kpi.share_population", "kpi.belgium",
+    "kpi.benchmark_value", "kpi.as_of",
+    "breakdown.published_only",
     "table.level", "table.cells", "table.communes", "table.own", "table.shared",
     "table.planned", "table.none", "table.unknown", "table.share_communes",
     "table.share_population", "table.population", "table.commune", "table.nis",
     "table.status", "table.cell", "table.flags", "table.source", "table.empty",
-    "timeline.title", "timeline.x_axis", "timeline.y_communes", "timeline.y_share",
-    "timeline.point",
-    "legend.title", "legend.flags", "legend.region_share", "legend.named_communes",
+    "timeline.title", "timeline.x_axis",
+        "legend.title", "legend.flags", "legend.region_share",
     "hover.status", "hover.cell", "hover.members", "hover.population", "hover.source",
     "hover.flags", "hover.partial", "hover.share_computed",
     "upload.title", "upload.drop", "upload.template", "upload.session_only", "upload.success",
@@ -67,12 +66,12 @@ REQUIRED_KEYS = [
     "field.nis", "field.commune", "field.status", "field.cell", "field.as_of",
     "field.source", "field.comment", "field.ignore",
     "notice.link.malformed", "notice.link.unknown_parameter", "notice.illustrative",
-    "notice.published_figure", "notice.sources_disagree", "notice.not_reported",
+    "notice.sources_disagree", "notice.not_reported",
     "notice.aggregates_only", "notice.no_upload",
     "a11y.skip_link", "a11y.map_name", "summary.public", "a11y.table_alternative",
-    "a11y.table_search", "a11y.chart_name",
+    "a11y.table_search",
     "provenance.title", "provenance.sources", "provenance.definitions",
-    "provenance.known_gaps", "provenance.gaps_text", "provenance.as_of",
+    "provenance.known_gaps", "provenance.gaps_text",
     "provenance.col.id", "provenance.col.publisher", "provenance.col.title",
     "provenance.col.date", "provenance.col.link", "provenance.link_missing",
     "provenance.titles_note", "provenance.boundaries", "provenance.division",
@@ -191,7 +190,7 @@ def test_t_formats_arguments_in_the_language():
     assert t("kpi.covered_of_total", "nl", covered=284, total=1589) == "284 van de 1.589 gemeenten"
     assert t("kpi.covered_of_total", "en", covered=284, total=1589) == "284 of 1,589 communes"
     assert t("kpi.as_of", "de", date=dt.date(2019, 6, 15)) == "Stand: 15. Juni 2019"
-    assert t("notice.published_figure", "en", id="S01") == "Published figure — source S01"
+    assert t("hover.flag_dated", "en", flag="F", source="S01", date="2016") == "F (S01, 2016)"
     assert t("notice.sources_disagree", "en", a="S09", b="S10", value=148) == (
         "Sources disagree: showing S09; another source, S10, says 148."
     )
