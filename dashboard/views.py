@@ -44,6 +44,7 @@ from dashboard.coverage.known import (
 from dashboard.coverage.model import MembershipSnapshot, Status
 from dashboard.coverage.public_record import (
     commune_flags,
+    period_start,
     public_snapshot,
     resolve_published_date,
     undated_facts,
@@ -885,7 +886,6 @@ def conflict_notes(bundle: DataBundle, figures: Iterable[KnownFigure], lang: str
     """A note for every shown figure another source contradicts (same date or not), and for
     every figure published for the date but not shown (a later or more precise one is), each
     with its value, source and date."""
-    snaps = bundle.record.snapshots
     notes = []
     for f in figures:
         others = [x for x in f.conflict_with.split(";") if x]
@@ -908,9 +908,8 @@ def conflict_notes(bundle: DataBundle, figures: Iterable[KnownFigure], lang: str
         passed_over = [(x.value, figure_source(x, lang), x.restates) for x in f.superseded]
         for x in f.superseded:  # the other sources of the same date as a passed-over figure
             for src in [y for y in x.other_sources.split(";") if y]:
-                for r in snaps[(snaps["source_id"] == src) & (snaps["as_of"] == x.as_of)
-                               & (snaps["geography"] == f.geography)
-                               & (snaps["measure"] == f.measure)].itertuples():  # fmt: skip
+                rows = _snapshot_rows(bundle, src, f)
+                for r in rows[rows["as_of"] == x.as_of].itertuples():
                     passed_over.append((int(r.value), f"{src}, {i18n.format_date(r.as_of, lang)}",
                                         ""))  # fmt: skip
         for value, source, restates in passed_over:
@@ -1129,7 +1128,7 @@ def timeline_frame(bundle: DataBundle, lang: str, regions: Iterable[str] = ()) -
             if wanted and f.geography not in wanted | {"BE"}:
                 continue
             title = bundle.record.source(f.source_id).get("title", "")
-            start = _period_start(f.as_of)
+            start = period_start(f.as_of)
             rows.append({
                 "date": pd.Timestamp(f.date),
                 "start": pd.Timestamp(start),
@@ -1151,11 +1150,6 @@ def timeline_frame(bundle: DataBundle, lang: str, regions: Iterable[str] = ()) -
             })  # fmt: skip
     return pd.DataFrame(rows, columns=["date", "start", "end", "precision", "geography",
                                        "measure", "share", "dash", "hover"])  # fmt: skip
-
-
-def _period_start(key: str) -> dt.date:
-    date, _ = i18n.parse_iso_date(key)
-    return date
 
 
 # ----------------------------------------------------------------------------- provenance
