@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Dash
 
+from dashboard import files
 from dashboard.bundle import DataBundle
 from dashboard.callbacks import state as state_callbacks
 from dashboard.callbacks import texts as text_callbacks
@@ -11,9 +12,6 @@ from dashboard.callbacks import upload as upload_callbacks
 from dashboard.callbacks import view as view_callbacks
 from dashboard.layout.main import build_layout
 from dashboard.settings import Settings
-from geodata.sources import REPO_ROOT
-
-ASSETS_DIR = REPO_ROOT / "assets"
 
 
 def create_app(settings: Settings, bundle: DataBundle) -> Dash:
@@ -21,7 +19,7 @@ def create_app(settings: Settings, bundle: DataBundle) -> Dash:
     app = Dash(
         __name__,
         title="CSIL coverage atlas",
-        assets_folder=str(ASSETS_DIR),
+        assets_folder=str(files.assets_dir()),
         serve_locally=True,
         update_title=None,
     )

@@ -56,13 +56,8 @@ def importer_geography(
 
 def load_bundle(settings: Settings, vintage_keys: tuple[str, ...] | None = None) -> DataBundle:
     keys = vintage_keys or geodata.VINTAGE_KEYS
-    vintages = {
-        k: geodata.load_vintage(
-            k, settings.geodata_dir, settings.cache_dir, sectors_file=settings.sectors_file
-        )
-        for k in keys
-    }
-    crosswalk = geodata.load_crosswalk(settings.geodata_dir)
+    vintages = {k: geodata.load_vintage(k, settings.geography_dir) for k in keys}
+    crosswalk = geodata.load_crosswalk(settings.geography_dir)
     geography = importer_geography(vintages, crosswalk)
     return DataBundle(
         vintages=MappingProxyType(vintages),

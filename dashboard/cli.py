@@ -12,71 +12,103 @@ from dashboard.coverage.validate import add_arguments as validate_arguments
 from dashboard.settings import Settings
 
 
-def _vintage_info(key: str, settings: Settings) -> dict:
-    v = geodata.get_vintage(key)
-    return {
-        "key": v.key,
-        "label": v.label,
-        "valid_from": v.valid_from.isoformat(),
-        "valid_to": v.valid_to.isoformat() if v.valid_to else None,
-        "commune_count": v.expected_count,
-        "crs": v.crs,
-        "id_column": v.id_column,
-        "producer": v.producer,
-        "licence": v.licence,
-        "attribution": v.attribution,
-        "sources": [
+def _info(settings: Settings) -> dict:
+    folder = settings.geography_dir
+    manifest = geodata.read_manifest(folder)
+    status = geodata.prepared.file_status(folder, manifest)
+    vintages = []
+    for key in geodata.VINTAGE_KEYS:
+        v = geodata.get_vintage(key)
+        spec = manifest["vintages"][key]
+        vintages.append(
             {
-                "key": s.key,
-                "path": s.path,
-                "sha256": s.sha256,
-                "status": geodata.source_status(s, settings.geodata_dir),
+                "key": key,
+                "label": v.label,
+                "valid_from": v.valid_from.isoformat(),
+                "valid_to": v.valid_to.isoformat() if v.valid_to else None,
+                "commune_count": spec["communes"],
+                "attribution": v.attribution,
+                "files": [{"name": n, "status": status[n]} for n in spec["files"]],
+                "sources": spec["sources"],
             }
-            for s in v.sources
-        ],
-        "cache": geodata.cache_status(key, settings.cache_dir, settings.sectors_file),
+        )
+    return {
+        "data_dir": str(settings.data_dir),
+        "geography_dir": str(folder),
+        "cache_dir": str(settings.cache_dir),
+        "builder_version": manifest["builder_version"],
+        "libraries": manifest["libraries"],
+        "crosswalk": {
+            "name": geodata.prepared.CROSSWALK,
+            "status": status[geodata.prepared.CROSSWALK],
+        },
+        "vintages": vintages,
+        "sources": manifest["sources"],
+        "references": manifest["references"],
+        "sectors_file": manifest["sectors_file"],
     }
 
 
 def cmd_info(args: argparse.Namespace, settings: Settings) -> int:
-    info = {
-        "geodata_dir": str(settings.geodata_dir),
-        "cache_dir": str(settings.cache_dir),
-        "sectors_file": str(settings.sectors_file) if settings.sectors_file else None,
-        "vintages": [_vintage_info(k, settings) for k in geodata.VINTAGE_KEYS],
-    }
+    info = _info(settings)
     if args.json:
         print(json.dumps(info, indent=2, ensure_ascii=False))
         return 0
-    print(f"Geodata folder: {info['geodata_dir']}")
-    print(f"Cache folder:   {info['cache_dir']}")
+    print(f"Prepared geography: {info['geography_dir']}")
+    print(
+        f"  built by builder version {info['builder_version']} with "
+        + ", ".join(f"{k} {v}" for k, v in info["libraries"].items())
+    )
+    print(f"  [{info['crosswalk']['status']}] {info['crosswalk']['name']}")
     for v in info["vintages"]:
         until = v["valid_to"] or "today"
-        cached = "cached" if v["cache"]["present"] else "not built yet"
+        print(f"\n{v['key']}: {v['commune_count']} communes, {v['valid_from']} to {until}")
+        for f in v["files"]:
+            print(f"  [{f['status']}] {f['name']}")
+        print(f"  from: {', '.join(v['sources'])}")
+    print("\nBuilt from these original files (sha256-checked):")
+    for key, s in info["sources"].items():
         print(
-            f"\n{v['key']}: {v['commune_count']} communes, {v['valid_from']} to {until} ({cached})"
+            f"  {key}: {s['path']}\n    sha256 {s['sha256']}\n    {s['producer']}\n"
+            f"    licence: {s['licence']}\n    {s['url']}"
         )
-        for s in v["sources"]:
-            print(f"  [{s['status']}] {s['path']}")
-    return 0
+    if info["sectors_file"]:
+        print(f"  geometry from {info['sectors_file']['name']} ({info['sectors_file']['sha256']})")
+    print("and the project's fact tables: " + ", ".join(info["references"]))
+    print(f"\nDownload cache: {info['cache_dir']}")
+    bad = [f for v in info["vintages"] for f in v["files"] if f["status"] != "ok"]
+    return 1 if bad or info["crosswalk"]["status"] != "ok" else 0
 
 
 def cmd_build_geodata(args: argparse.Namespace, settings: Settings) -> int:
-    keys = args.vintage or list(geodata.VINTAGE_KEYS)
-    sectors = Path(args.from_sectors) if args.from_sectors else settings.sectors_file
-    for key in keys:
-        data = geodata.load_vintage(
-            key,
-            settings.geodata_dir,
-            settings.cache_dir,
-            rebuild=args.rebuild,
-            sectors_file=sectors,
+    from geodata import build
+
+    if args.mirror and not args.download:
+        raise ValueError("--mirror goes with --download")
+    if args.download:
+        from geodata.download import default_download_dir, fetch_sources
+
+        source_dir = fetch_sources(
+            default_download_dir(settings.cache_dir), mirror=args.mirror, progress=print
         )
-        how = "read from cache" if data.from_cache else "built"
-        print(
-            f"{key}: {len(data.communes)} communes {how} "
-            f"({geodata.cache_status(key, settings.cache_dir, sectors)['path']})"
-        )
+    else:
+        source_dir = Path(args.sources)
+    inputs = build.Inputs(
+        source_dir=source_dir,
+        reference_dir=settings.reference_dir,
+        sectors_file=Path(args.from_sectors) if args.from_sectors else None,
+    )
+    out = Path(args.out) if args.out else settings.geography_dir
+    if args.check:
+        different = build.compare_prepared(out, inputs)
+        for name in different:
+            print(f"differs: {out / name}")
+        print(f"{out}: " + ("up to date" if not different else f"{len(different)} file(s) differ"))
+        return 1 if different else 0
+    manifest = build.write_prepared(out, inputs)
+    for key, v in manifest["vintages"].items():
+        print(f"{key}: {v['communes']} communes")
+    print(f"wrote {len(manifest['files']) + 1} files to {out}")
     return 0
 
 
@@ -96,7 +128,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     from dashboard.coverage import validate
 
-    return validate.run(args, settings.geodata_dir)
+    return validate.run(args, settings.geography_dir)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -112,22 +144,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--debug", action="store_true", help="Dash debug mode")
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("build-geodata", help="verify sources and build the geometry cache")
-    p.add_argument(
-        "--vintage",
-        action="append",
-        choices=geodata.VINTAGE_KEYS,
-        help="only this vintage (repeatable)",
+    p = sub.add_parser(
+        "build-geodata",
+        help="rebuild the prepared geography from the original files",
+        description="Rebuild the prepared geography (data/geography) from the original files, "
+        "each checked by sha256: from a folder laid out like shared/geodata (--sources) or "
+        "fetched from their pinned public addresses into the user cache (--download).",
     )
-    p.add_argument("--rebuild", action="store_true", help="ignore an existing cache")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--sources", metavar="DIR", help="folder of the original files")
+    where.add_argument(
+        "--download", action="store_true", help="fetch the original files (sha256-checked)"
+    )
+    p.add_argument(
+        "--mirror",
+        metavar="URL",
+        help="with --download: fetch from this base URL (same layout as the sources folder)",
+    )
+    p.add_argument(
+        "--out", metavar="DIR", help="write here (default: CSIL_GEOGRAPHY_DIR or data/geography)"
+    )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if a rebuild would change a file in the output folder",
+    )
     p.add_argument(
         "--from-sectors",
         metavar="FILE",
-        help="Statbel statistical-sector file to dissolve into communes",
+        help="take the geometry from Statbel's statistical-sector file instead",
     )
     p.set_defaults(func=cmd_build_geodata)
 
-    p = sub.add_parser("info", help="what the app has: vintages, sources, caches")
+    p = sub.add_parser("info", help="the shipped data: divisions, files, sources, licences")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_info)
 
@@ -142,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_env()
         return args.func(args, settings)
-    except geodata.GeodataSourceError as exc:
+    except (geodata.GeodataSourceError, geodata.PreparedDataError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3
     except ValueError as exc:

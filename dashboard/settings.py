@@ -7,10 +7,13 @@ Each setting has a name, an environment variable, a default and a help text in
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from geodata.sources import REPO_ROOT, default_cache_dir, default_geodata_dir
+import platformdirs
+
+from dashboard import files
 
 
 @dataclass(frozen=True)
@@ -23,29 +26,24 @@ class SettingSpec:
 
 SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec(
-        "geodata_dir",
-        "CSIL_GEODATA_DIR",
-        "../shared/geodata next to the repository",
-        "Folder with the boundary and reference files (verified by sha256 at start).",
+        "data_dir",
+        "CSIL_DATA_DIR",
+        "the project's data/ (in the checkout or the installed package)",
+        "Folder with the public-record CSVs, the membership template and the prepared "
+        "geography (geography/).",
+    ),
+    SettingSpec(
+        "geography_dir",
+        "CSIL_GEOGRAPHY_DIR",
+        "geography/ in the data folder",
+        "Prepared geography the app reads (written by `csil-dashboard build-geodata`; "
+        "checked against its manifest at start).",
     ),
     SettingSpec(
         "cache_dir",
         "CSIL_CACHE_DIR",
-        ".cache/ in the repository (git-ignored)",
-        "Where prepared geometry is cached, keyed by source sha256 and builder version.",
-    ),
-    SettingSpec(
-        "sectors_file",
-        "CSIL_SECTORS_FILE",
-        "(unset)",
-        "Optional: Statbel's official statistical-sector file; when set, commune geometry is "
-        "dissolved from it (column CD_MUNTY_REFNIS) instead of the staged commune file.",
-    ),
-    SettingSpec(
-        "data_dir",
-        "CSIL_DATA_DIR",
-        "data/ in the repository",
-        "Folder with the public-record CSVs and the membership template.",
+        "the user cache folder (platformdirs), e.g. ~/.cache/csil-atlas",
+        "Where `build-geodata --download` keeps the original files it fetched (sha256-checked).",
     ),
     SettingSpec("host", "CSIL_HOST", "127.0.0.1", "Address the web server listens on."),
     SettingSpec("port", "CSIL_PORT", "8050", "Port the web server listens on."),
@@ -62,37 +60,42 @@ def _bool(value: str) -> bool:
     raise ValueError(f"CSIL_DEBUG must be true or false, not {value!r}")
 
 
+def default_cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("csil-atlas", appauthor=False))
+
+
 @dataclass(frozen=True)
 class Settings:
-    geodata_dir: Path
-    cache_dir: Path
+    """Everything configurable, read once from the environment and passed down."""
+
     data_dir: Path
-    sectors_file: Path | None = None
+    geography_dir: Path
+    cache_dir: Path
     host: str = "127.0.0.1"
     port: int = 8050
     debug: bool = False
 
+    @property
+    def reference_dir(self) -> Path:
+        return files.reference_dir(self.data_dir)
+
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
+
+        def path(name: str) -> Path | None:
+            return Path(env[name]).expanduser() if env.get(name) else None
+
         port_text = env.get("CSIL_PORT", "8050")
         try:
             port = int(port_text)
         except ValueError:
             raise ValueError(f"CSIL_PORT must be a whole number, not {port_text!r}") from None
+        data_dir = path("CSIL_DATA_DIR") or files.data_dir()
         return cls(
-            geodata_dir=Path(env["CSIL_GEODATA_DIR"]).expanduser()
-            if env.get("CSIL_GEODATA_DIR")
-            else default_geodata_dir(),
-            cache_dir=Path(env["CSIL_CACHE_DIR"]).expanduser()
-            if env.get("CSIL_CACHE_DIR")
-            else default_cache_dir(),
-            data_dir=Path(env["CSIL_DATA_DIR"]).expanduser()
-            if env.get("CSIL_DATA_DIR")
-            else REPO_ROOT / "data",
-            sectors_file=Path(env["CSIL_SECTORS_FILE"]).expanduser()
-            if env.get("CSIL_SECTORS_FILE")
-            else None,
+            data_dir=data_dir,
+            geography_dir=path("CSIL_GEOGRAPHY_DIR") or files.geography_dir(data_dir),
+            cache_dir=path("CSIL_CACHE_DIR") or default_cache_dir(),
             host=env.get("CSIL_HOST", "127.0.0.1"),
             port=port,
             debug=_bool(env.get("CSIL_DEBUG", "false")),

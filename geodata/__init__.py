@@ -1,15 +1,17 @@
-"""Belgian commune geography for the CSIL atlas: vintages, boundaries, crosswalk,
-names and population. Never imports dash or plotly."""
+"""Belgian commune geography for the CSIL atlas: divisions (vintages), crosswalk, names,
+population, and the prepared files the app reads. Never imports dash or plotly; importing
+this package does not import geopandas (the build, :mod:`geodata.build`, does)."""
 
-from geodata.communes import (
+from geodata.crosswalk import Crosswalk, read_crosswalk
+from geodata.prepared import (
+    PreparedDataError,
     VintageData,
-    build_vintage,
-    cache_status,
     load_communes,
+    load_crosswalk,
     load_units,
     load_vintage,
+    read_manifest,
 )
-from geodata.crosswalk import Crosswalk, load_crosswalk, read_crosswalk
 from geodata.registry import (
     VINTAGE_KEYS,
     VINTAGES,
@@ -18,17 +20,11 @@ from geodata.registry import (
     get_vintage,
     vintage_for_date,
 )
-from geodata.sources import (
-    GeodataSourceError,
-    default_cache_dir,
-    default_geodata_dir,
-    source_path,
-    source_status,
-)
+from geodata.sources import GeodataSourceError, source_path, source_status
 
 __all__ = [
-    "VINTAGES", "VINTAGE_KEYS", "Crosswalk", "GeodataSourceError", "SourceFile", "Vintage",
-    "VintageData", "build_vintage", "cache_status", "default_cache_dir", "default_geodata_dir",
-    "get_vintage", "load_communes", "load_crosswalk", "load_units", "load_vintage",
-    "read_crosswalk", "source_path", "source_status", "vintage_for_date",
+    "VINTAGES", "VINTAGE_KEYS", "Crosswalk", "GeodataSourceError", "PreparedDataError",
+    "SourceFile", "Vintage", "VintageData", "get_vintage", "load_communes", "load_crosswalk",
+    "load_units", "load_vintage", "read_crosswalk", "read_manifest", "source_path",
+    "source_status", "vintage_for_date",
 ]  # fmt: skip

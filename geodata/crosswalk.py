@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 
 from geodata.registry import VINTAGE_KEYS, get_vintage
-from geodata.sources import source_path
 
 CODE_COLUMNS = {v: get_vintage(v).id_column for v in VINTAGE_KEYS}
 
@@ -111,11 +111,6 @@ class Crosswalk:
         return out[["vintage", "nis", "lang", "name"]].drop_duplicates().reset_index(drop=True)
 
 
-def read_crosswalk(path: Path) -> Crosswalk:
+def read_crosswalk(path: Path | IO[bytes]) -> Crosswalk:
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     return Crosswalk(table)
-
-
-def load_crosswalk(source_dir: Path | None = None) -> Crosswalk:
-    """The verified crosswalk from the geodata folder."""
-    return read_crosswalk(source_path("crosswalk", source_dir))

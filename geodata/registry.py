@@ -29,6 +29,7 @@ class SourceFile:
     id_column: str | None = None
     crs: str | None = None
     crs_note: str | None = None
+    url: str | None = None  # public address pinned to a commit (for ``--download``)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,21 @@ def source_files() -> dict[str, SourceFile]:
     for key, spec in _raw()["sources"].items():
         out[key] = SourceFile(key=key, **spec)
     return out
+
+
+@dataclass(frozen=True)
+class ReferenceFile:
+    """A staged table used only to check what the project builds (never read to build)."""
+
+    key: str
+    path: str  # relative to the geodata source folder
+    sha256: str
+    use: str
+
+
+@cache
+def reference_files() -> dict[str, ReferenceFile]:
+    return {k: ReferenceFile(key=k, **spec) for k, spec in _raw()["references"].items()}
 
 
 @cache

@@ -9,12 +9,17 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import box
 
+from dashboard import files
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_GEODATA = Path(os.environ.get("CSIL_GEODATA_DIR", REPO_ROOT.parent / "shared" / "geodata"))
+# The original source files, staged next to the repository (only the tests that rebuild
+# the prepared data from them, or compare with them, need it).
+SHARED_GEODATA = REPO_ROOT.parent / "shared" / "geodata"
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked ``shared`` need the staged folder: skip them, saying why, when absent.
+    """Tests marked ``shared`` need the staged folder of original files: skip them, saying
+    why, when it is absent. Every other test runs on the prepared data shipped in data/.
 
     In CI the folder is always there, so there they always run."""
     if (SHARED_GEODATA / "PROVENANCE.md").is_file():
@@ -33,9 +38,9 @@ def geodata_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def session_cache(tmp_path_factory) -> Path:
-    """A cache folder for the session: real vintages are built once per test run."""
-    return tmp_path_factory.mktemp("cache")
+def geography_dir() -> Path:
+    """The prepared geography shipped in data/geography."""
+    return files.geography_dir()
 
 
 @pytest.fixture

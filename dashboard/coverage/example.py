@@ -214,8 +214,9 @@ def write_illustrative_example(
 
 def main() -> None:  # pragma: no cover - thin wrapper around real geodata
     import geodata
+    from dashboard import files
 
-    out = write_illustrative_example(geodata.load_communes(VINTAGE))
+    out = write_illustrative_example(geodata.load_communes(VINTAGE, files.geography_dir()))
     print(f"wrote {out} and {out.with_suffix('.meta.json')}")
 
 

@@ -157,17 +157,17 @@ def _default_vintage_for_date(day: dt.date) -> str:
 
 class _LazyCrosswalk:
     """``geodata.load_crosswalk`` read on first use (a broken file is reported even
-    where the geodata folder is missing)."""
+    where the prepared geography is missing)."""
 
-    def __init__(self, source_dir: Path | None) -> None:
-        self.source_dir = source_dir
+    def __init__(self, geography_dir: Path) -> None:
+        self.geography_dir = geography_dir
         self._cw: Any = None
 
     def _get(self) -> Any:
         if self._cw is None:
             import geodata
 
-            self._cw = geodata.load_crosswalk(self.source_dir)
+            self._cw = geodata.load_crosswalk(self.geography_dir)
         return self._cw
 
     def translate(self, code: str, src: str, dst: str) -> tuple[str, ...]:
@@ -198,13 +198,16 @@ class Geography:
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_geodata(cls, source_dir: Path | None = None) -> Geography:
-        """The real geodata (``geodata.load_communes`` / ``load_crosswalk``), read lazily."""
+    def from_geodata(cls, geography_dir: Path | None = None) -> Geography:
+        """The prepared geography (``geodata.load_communes`` / ``load_crosswalk``), read
+        lazily; by default the project's shipped ``data/geography``."""
         import geodata
+        from dashboard import files
 
-        crosswalk = _LazyCrosswalk(source_dir)
+        folder = geography_dir or files.geography_dir()
+        crosswalk = _LazyCrosswalk(folder)
         return cls(
-            communes=lambda key: geodata.load_communes(key, source_dir),
+            communes=lambda key: geodata.load_communes(key, folder),
             translator=crosswalk,
             vintages=tuple(geodata.VINTAGE_KEYS),
             names_loader=crosswalk.names,

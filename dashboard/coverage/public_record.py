@@ -340,12 +340,6 @@ def _translate(crosswalk: CodeTranslator, code: str, vintage: str) -> tuple[str,
         ) from None
 
 
-def _default_crosswalk() -> CodeTranslator:
-    import geodata
-
-    return geodata.load_crosswalk()
-
-
 def _default_vintage(day: dt.date) -> str:
     import geodata
 
@@ -363,14 +357,17 @@ def public_snapshot(
     """Commune statuses stated by a source for ``as_of``; every other commune is unknown.
 
     ``communes_frame`` is ``geodata.load_communes(vintage)`` (at least ``nis``); ``vintage``
-    defaults to the one in force on the date, ``crosswalk`` to ``geodata.load_crosswalk()``.
+    defaults to the one in force on the date, ``crosswalk`` to the shipped crosswalk.
     """
     from dashboard.coverage.revintage import combine_part_statuses
 
     day = _to_date(as_of, record)
     vintage = vintage or _default_vintage(day)
     if vintage != FACT_VINTAGE and crosswalk is None:
-        crosswalk = _default_crosswalk()
+        import geodata
+        from dashboard import files
+
+        crosswalk = geodata.load_crosswalk(files.geography_dir())
     known = set(communes_frame["nis"].astype(str))
 
     # 1. one statement per 1977-2018 commune: the latest known on the day, the strongest

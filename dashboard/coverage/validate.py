@@ -26,13 +26,13 @@ def validate_file(
     as_of: dt.date | str | None = None,
     sheet: str | None = None,
     column_map: Mapping[str, str] | None = None,
-    source_dir: Path | None = None,
+    geography_dir: Path | None = None,
     geography: Geography | None = None,
     reconcile: bool = True,
 ) -> tuple[str, int]:
     """Validate ``path``; return the report text and the exit code."""
     path = Path(path)
-    geo = geography or Geography.from_geodata(source_dir)
+    geo = geography or Geography.from_geodata(geography_dir)
     result = import_membership(
         path, filename=str(path), geography=geo, as_of=as_of, sheet=sheet, column_map=column_map
     )
@@ -134,12 +134,12 @@ def parse_column_map(items: Sequence[str] | None) -> dict[str, str]:
     return out
 
 
-def main_validate(argv: Sequence[str] | None = None, source_dir: Path | None = None) -> int:
+def main_validate(argv: Sequence[str] | None = None, geography_dir: Path | None = None) -> int:
     """Parse, validate, print, return the exit code."""
-    return run(build_parser().parse_args(argv), source_dir)
+    return run(build_parser().parse_args(argv), geography_dir)
 
 
-def run(args: argparse.Namespace, source_dir: Path | None = None) -> int:
+def run(args: argparse.Namespace, geography_dir: Path | None = None) -> int:
     """Validate the file named by parsed arguments, print the report, return the code."""
     try:
         column_map = parse_column_map(args.map)
@@ -151,7 +151,7 @@ def run(args: argparse.Namespace, source_dir: Path | None = None) -> int:
         as_of=args.date,
         sheet=args.sheet,
         column_map=column_map or None,
-        source_dir=source_dir,
+        geography_dir=geography_dir,
     )
     print(report)
     return code

@@ -33,15 +33,14 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server(geodata_dir, session_cache, tmp_path_factory):
+def live_server(tmp_path_factory):
     """``csil-dashboard serve`` in a subprocess on a free loopback port."""
     port = _free_port()
     exe = Path(sys.executable).with_name("csil-dashboard")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "dashboard.cli"]
     env = {
         **os.environ,
-        "CSIL_GEODATA_DIR": str(geodata_dir),
-        "CSIL_CACHE_DIR": str(session_cache),
+        "CSIL_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
         "CSIL_HOST": "127.0.0.1",
         "CSIL_PORT": str(port),
     }

@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 from tests.browser.conftest import wait_for
 from tests.browser.test_journeys import _communes, _open
 
-pytestmark = [pytest.mark.browser, pytest.mark.shared]
+pytestmark = pytest.mark.browser
 
 
 def test_each_vintage_has_every_commune(live_server, browser, tmp_path):

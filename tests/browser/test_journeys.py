@@ -13,7 +13,7 @@ from dashboard import i18n
 from dashboard.figures.map import CATEGORIES
 from tests.browser.conftest import wait_for
 
-pytestmark = [pytest.mark.browser, pytest.mark.shared]
+pytestmark = pytest.mark.browser
 
 COMMUNES_TRACE = 1  # trace index of the commune layer (dashboard.figures.map)
 

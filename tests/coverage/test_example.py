@@ -4,6 +4,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard import files
 from dashboard.coverage.example import (
     DEFAULT_OUTPUT,
     ILLUSTRATIVE_COMMENT,
@@ -73,11 +74,12 @@ def test_write_csv_and_sidecar(tmp_path: Path):
     assert meta["generator"].endswith("build_illustrative_example")
 
 
-@pytest.mark.shared
 def test_repository_file_is_the_generated_one():
     import geodata
 
-    table = build_illustrative_example(geodata.load_communes("1977-2018"), seed=2016)
+    table = build_illustrative_example(
+        geodata.load_communes("1977-2018", files.geography_dir()), seed=2016
+    )
     saved = pd.read_csv(DEFAULT_OUTPUT, dtype=str, keep_default_na=False)
     assert saved.equals(table)
     meta = json.loads(DEFAULT_OUTPUT.with_suffix(".meta.json").read_text("utf-8"))

@@ -5,7 +5,7 @@ part: the merged commune's status is combined from its parts (parts no row names
 unknown), never decided by one part alone. Synthetic geography: Puurs + Sint-Amands ->
 Puurs-Sint-Amands (12041) in 2019; Borsbeek into Antwerpen (11002) and Meulebeke + Tielt ->
 Tielt (37022) in 2025; La Louvière re-coded 55022 -> 58001 in 2019. The real Neerpelt +
-Overpelt -> Pelt (72043) cases need the staged geodata (``shared``).
+Overpelt -> Pelt (72043) cases run on the shipped geography.
 """
 
 from __future__ import annotations
@@ -208,12 +208,7 @@ def test_merged_part_warning_in_french_dutch_and_german() -> None:
 
 @pytest.fixture(scope="module")
 def real() -> Geography:
-    geo = Geography.from_geodata()
-    try:
-        geo.matcher("2019-2024")
-    except Exception as exc:  # no staged geodata
-        pytest.skip(f"geodata not available: {exc}")
-    return geo
+    return Geography.from_geodata()
 
 
 def _real(geo: Geography, *lines: str) -> ImportResult:
@@ -221,7 +216,6 @@ def _real(geo: Geography, *lines: str) -> ImportResult:
     return import_membership(data, filename="m.csv", geography=geo, today=TODAY)
 
 
-@pytest.mark.shared
 def test_real_neerpelt_alone_in_2020_makes_pelt_partly_covered(real: Geography) -> None:
     r = _real(real, f",Neerpelt,own cell,,{D20},")
     s = _status(r, "72043")
@@ -235,7 +229,6 @@ def test_real_neerpelt_alone_in_2020_makes_pelt_partly_covered(real: Geography) 
     assert w.reason.endswith("other former parts: Overpelt (72029, 1977-2018)")
 
 
-@pytest.mark.shared
 def test_real_neerpelt_own_and_overpelt_none(real: Geography) -> None:
     r = _real(real, f",Neerpelt,own cell,,{D20},", f",Overpelt,none,,{D20},")
     s = _status(r, "72043")
@@ -244,20 +237,17 @@ def test_real_neerpelt_own_and_overpelt_none(real: Geography) -> None:
     assert "Overpelt (72029, 1977-2018): no cell" in w.reason
 
 
-@pytest.mark.shared
 def test_real_neerpelt_and_overpelt_in_one_cell_give_pelt_its_own_cell(real: Geography) -> None:
     r = _real(real, f",Neerpelt,own cell,LIVC Pelt,{D20},", f",Overpelt,own cell,LIVC Pelt,{D20},")
     s = _status(r, "72043")
     assert (s.status, s.partial, s.cell_id) == (Status.OWN_CELL, False, "LIVC Pelt")
 
 
-@pytest.mark.shared
 def test_real_borsbeek_none_alone_in_2025(real: Geography) -> None:
     s = _status(_real(real, f",Borsbeek,none,,{D25},"), "11002")
     assert (s.status, s.partial) == (Status.UNKNOWN, True)
 
 
-@pytest.mark.shared
 def test_real_pelt_and_overpelt_rows_are_an_error(real: Geography) -> None:
     r = _real(real, f",Pelt,own cell,,{D20},", f",Overpelt,none,,{D20},")
     (e,) = r.errors
@@ -265,7 +255,6 @@ def test_real_pelt_and_overpelt_rows_are_an_error(real: Geography) -> None:
     assert "row 2 names Pelt (72043) and row 3 names Overpelt (72029, 1977-2018)" in e.reason
 
 
-@pytest.mark.shared
 def test_real_hainaut_recodings_are_not_part_rows(real: Geography) -> None:
     r = _real(real, f"55022,,own cell,,{D20},", f"56011,,none,,{D20},")
     assert _status(r, "58001").partial is False

@@ -269,17 +269,13 @@ def test_status_enum_values_are_accepted_verbatim() -> None:
         assert r.snapshot.status_of("11001") is status
 
 
-@pytest.mark.shared
 def test_real_illustrative_example_imports_and_reconciles() -> None:
     from dashboard.coverage.validate import validate_file
 
     path = REPO / "data" / "example_membership_illustrative.csv"
     if not path.is_file():
         pytest.skip("no illustrative example")
-    try:
-        report, code = validate_file(path)
-    except Exception as exc:  # geodata folder missing
-        pytest.skip(f"geodata not available: {exc}")
+    report, code = validate_file(path)
     assert code == 0, report
     assert "Reconciliation of the snapshot of 2016-05-27" in report
     assert "no difference" in report

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dashboard import files
 from dashboard.coverage.names import (
     FormerPart,
     MatchKind,
@@ -251,14 +252,10 @@ def test_property_one_letter_typos_are_suggested_not_accepted(
     assert m.kind is MatchKind.UNKNOWN and m.nis is None
 
 
-@pytest.mark.shared
 def test_real_data_matcher_knows_every_name() -> None:
     geodata = pytest.importorskip("geodata")
-    try:
-        cw = geodata.load_crosswalk()
-        frame = geodata.load_communes("2019-2024")
-    except Exception as exc:  # no staged data
-        pytest.skip(f"geodata not available: {exc}")
+    cw = geodata.load_crosswalk(files.geography_dir())
+    frame = geodata.load_communes("2019-2024", files.geography_dir())
     m = NameMatcher(frame, "2019-2024", cw.names(), cw, geodata.VINTAGE_KEYS)
     for row in frame.itertuples():
         for name in (row.name_fr, row.name_nl, row.name_de):

@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard import files
 from dashboard.coverage.model import Flag, Status
 from dashboard.coverage.public_record import (
     DEFAULT_DATA_DIR,
@@ -319,12 +320,11 @@ def test_public_snapshot_rejects_codes_missing_from_frame(record):
                         "63003", "21002"]), vintage=OLD)  # fmt: skip
 
 
-@pytest.mark.shared
 def test_public_snapshot_on_real_geography_2019():
     import geodata
 
     record = load_public_record()
-    communes = geodata.load_communes("2019-2024")
+    communes = geodata.load_communes("2019-2024", files.geography_dir())
     s = public_snapshot(record, "2019-06-15", communes)
     assert s.vintage == "2019-2024" and s.consistency_errors() == []
     statuses = pd.Series({c.nis: c.status.value for c in s.statuses})
@@ -345,7 +345,6 @@ def test_public_snapshot_on_real_geography_2019():
     assert len(fagnes.members) == 3
 
 
-@pytest.mark.shared
 def test_dates_the_review_found_wrong():
     """Londerzeel's cell (source of 29 Aug 2016) is not shown in April or May 2016; the
     2019 Walloon statuses and grants (S12, dated 2019 only; the call opened on 5 Feb 2019)
@@ -353,7 +352,8 @@ def test_dates_the_review_found_wrong():
     import geodata
 
     record = load_public_record()
-    old, new = geodata.load_communes("1977-2018"), geodata.load_communes("2019-2024")
+    old = geodata.load_communes("1977-2018", files.geography_dir())
+    new = geodata.load_communes("2019-2024", files.geography_dir())
     for key in ("2016-04-18", "2016-05-27"):
         assert public_snapshot(record, key, old).status_of("23045") is Status.UNKNOWN
     assert public_snapshot(record, "2017-06-06", old).status_of("23045") is Status.OWN_CELL

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from dashboard import files
 from dashboard.coverage.model import Cell, CommuneStatus, MembershipSnapshot, Status
 from dashboard.coverage.public_record import load_public_record
 from dashboard.coverage.reconcile import reconcile
@@ -76,12 +77,11 @@ def test_explicit_date(record, snapshot):
     assert rec.frame[cols].values.tolist() == [["cells", 99, 3, -96]]
 
 
-@pytest.mark.shared
 def test_illustrative_example_matches_2016_published_totals():
     import geodata
     from dashboard.coverage.example import build_illustrative_example, example_snapshot
 
-    communes = geodata.load_communes("1977-2018")
+    communes = geodata.load_communes("1977-2018", files.geography_dir())
     snap = example_snapshot(build_illustrative_example(communes))
     rec = reconcile(snap, communes, load_public_record())
     assert rec.published_date.key == "2016-05-27"

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from dashboard import files
 from dashboard.coverage.model import Cell, CommuneFlag, CommuneStatus, Flag, MembershipSnapshot
 from dashboard.coverage.model import Status as S
 from dashboard.coverage.revintage import combine_part_statuses, revintage_snapshot
@@ -141,12 +142,11 @@ def test_same_vintage_is_identity_and_unknown_code_fails():
         revintage_snapshot(bad, NEW, FakeCrosswalk())
 
 
-@pytest.mark.shared
 def test_real_round_trip_keeps_unmerged_communes():
     import geodata
 
-    cw = geodata.load_crosswalk()
-    old = geodata.load_communes("1977-2018")
+    cw = geodata.load_crosswalk(files.geography_dir())
+    old = geodata.load_communes("1977-2018", files.geography_dir())
     s = snap([CommuneStatus(n, S.NONE) for n in old["nis"]])
     new = revintage_snapshot(s, "2019-2024", cw)
     assert len(new.statuses) == 581 and {x.status for x in new.statuses} == {S.NONE}

@@ -93,16 +93,12 @@ def test_coverage_modules_do_not_import_dash() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
 
 
-@pytest.mark.shared
 def test_cli_on_the_illustrative_file_and_a_broken_copy(tmp_path: Path) -> None:
     repo = Path(__file__).parents[2]
     example = repo / "data" / "example_membership_illustrative.csv"
     if not example.is_file():
         pytest.skip("no illustrative example")
-    try:
-        report, code = validate_file(example)
-    except Exception as exc:
-        pytest.skip(f"geodata not available: {exc}")
+    report, code = validate_file(example)
     assert code == 0, report
     lines = example.read_text(encoding="utf-8").splitlines()
     head, *cells = lines[10].split(",")

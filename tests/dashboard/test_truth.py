@@ -31,8 +31,6 @@ from dashboard.figures.map import CATEGORIES
 from dashboard.layout.main import GRAPH_CONFIG, build_layout
 from dashboard.state import ViewState
 
-pytestmark = pytest.mark.shared
-
 LANGS = ("fr", "nl", "de", "en")
 #: The word every computed number carries, per language.
 COMPUTED = {"en": "computed", "fr": "calcul", "nl": "berekend", "de": "berechnet"}

@@ -14,8 +14,6 @@ from dashboard.coverage.model import Status
 from dashboard.state import ViewState
 from dashboard.upload import payload_to_snapshot, snapshot_to_payload
 
-pytestmark = pytest.mark.shared
-
 
 def _view(bundle, state, upload=None):
     return views.selection(bundle, state, upload)

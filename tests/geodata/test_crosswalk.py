@@ -55,9 +55,8 @@ def test_names_cover_every_vintage(tiny):
     assert ("10002", "fr", "Bé") in set(zip(names.nis, names.lang, names.name, strict=True))
 
 
-@pytest.mark.shared
-def test_real_crosswalk_invariants(geodata_dir):
-    cw = geodata.load_crosswalk(geodata_dir)
+def test_real_crosswalk_invariants(geography_dir):
+    cw = geodata.load_crosswalk(geography_dir)
     assert len(cw.codes("1977-2018")) == 589
     assert len(cw.codes("2019-2024")) == 581
     assert len(cw.codes("2025")) == 565

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from geodata.communes import _german_from_parts, _plain_names
+from geodata.build import _german_from_parts, _plain_names
 from geodata.refnis import strip_qualifier
 
 

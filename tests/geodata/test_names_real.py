@@ -3,7 +3,7 @@
 import pytest
 
 import geodata
-from geodata.communes import NAME_DE_FALLBACK
+from geodata.build import NAME_DE_FALLBACK
 from geodata.refnis import read_refnis, strip_qualifier, valid_at
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
@@ -19,8 +19,8 @@ GERMAN_FALLBACK_2025 = {"23106", "44086", "44088", "46030", "71071", "73110", "7
 
 
 @pytest.fixture(scope="module", params=geodata.VINTAGE_KEYS)
-def vintage(request, geodata_dir, session_cache):
-    return geodata.load_vintage(request.param, geodata_dir, session_cache)
+def vintage(request, geography_dir):
+    return geodata.load_vintage(request.param, geography_dir)
 
 
 @pytest.fixture(scope="module")
@@ -99,8 +99,8 @@ def test_unchanged_communes_keep_their_refnis_german_names(vintage, refnis):
     assert c.at["62063", "name_de"] == "Lüttich"
 
 
-def test_2025_bastogne_takes_the_german_name_of_the_old_bastogne(geodata_dir, session_cache):
-    c = geodata.load_communes("2025", geodata_dir, session_cache).set_index("nis")
+def test_2025_bastogne_takes_the_german_name_of_the_old_bastogne(geography_dir):
+    c = geodata.load_communes("2025", geography_dir).set_index("nis")
     bastogne = c.loc["82039"]
     assert (bastogne["name_fr"], bastogne["name_nl"], bastogne["name_de"]) == (
         "Bastogne", "Bastenaken", "Bastnach"
@@ -112,8 +112,8 @@ def test_2025_bastogne_takes_the_german_name_of_the_old_bastogne(geodata_dir, se
     assert c.at["37022", "name_de"] == "Tielt" and not c.at["37022", "name_de_fallback"]
 
 
-def test_2025_german_fallbacks_are_the_new_names_and_say_so(geodata_dir, session_cache):
-    c = geodata.load_communes("2025", geodata_dir, session_cache).set_index("nis")
+def test_2025_german_fallbacks_are_the_new_names_and_say_so(geography_dir):
+    c = geodata.load_communes("2025", geography_dir).set_index("nis")
     fallback = c[c["name_de_fallback"]]
     assert set(fallback.index) == GERMAN_FALLBACK_2025
     assert (fallback["name_de_source"] == NAME_DE_FALLBACK).all()
@@ -124,8 +124,8 @@ def test_2025_german_fallbacks_are_the_new_names_and_say_so(geodata_dir, session
     assert c.at["73111", "name_de"] == "Tongeren-Borgloon"
 
 
-def test_crosswalk_names_table_keeps_the_qualified_forms(geodata_dir):
+def test_crosswalk_names_table_keeps_the_qualified_forms(geography_dir):
     """Historical names for matching stay as Statbel spells them."""
-    names = geodata.load_crosswalk(geodata_dir).names()
+    names = geodata.load_crosswalk(geography_dir).names()
     assert "Aalst (Aalst)" in set(names["name"])
     assert "Forest (Bruxelles-Capitale)" in set(names["name"])

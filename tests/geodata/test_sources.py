@@ -11,11 +11,11 @@ from geodata.sources import source_path
 
 def test_missing_file_names_file_folder_and_where_to_get_it(tmp_path):
     with pytest.raises(geodata.GeodataSourceError) as err:
-        source_path("crosswalk", tmp_path)
+        source_path("refnis", tmp_path)
     msg = str(err.value)
-    assert "derived/nis_crosswalk_589_581_565.csv" in msg
+    assert "raw/sciensanogit__bemaps/TU_COM_REFNIS.txt" in msg
     assert str(tmp_path) in msg
-    assert "CSIL_GEODATA_DIR" in msg
+    assert "--sources DIR" in msg and "--download" in msg
     assert "statbel" in msg.lower()
 
 
@@ -39,12 +39,6 @@ def test_sha256_mismatch(tmp_path):
 
 def test_status_missing(tmp_path):
     assert geodata.source_status(source_files()["refnis"], tmp_path) == "missing"
-
-
-def test_load_vintage_fails_clearly_without_sources(tmp_path):
-    with pytest.raises(geodata.GeodataSourceError, match="Missing geodata source file"):
-        geodata.load_vintage("2025", tmp_path / "empty", tmp_path / "cache")
-    assert not (tmp_path / "cache").exists()  # nothing half-built
 
 
 @pytest.mark.shared

