@@ -4,6 +4,7 @@ the original files (marked shared: it needs the staged folder of originals)."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 import shapely
@@ -139,3 +140,40 @@ def test_a_missing_source_stops_the_build_and_keeps_the_prepared_files(tmp_path)
     with pytest.raises(geodata.GeodataSourceError, match="does not exist"):
         build.write_prepared(out, empty)
     assert [p.name for p in out.iterdir()] == ["manifest.json"]
+
+
+def test_download_then_build_gives_the_shipped_files(geodata_dir, serve, tmp_path, monkeypatch):
+    """`build-geodata --download` from a local mirror of the originals (127.0.0.1): the files
+    land in the user cache, sha256-checked, and the build equals data/geography."""
+    from dashboard import cli
+
+    server = serve(geodata_dir)
+    monkeypatch.setenv("CSIL_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "geography"
+    args = ["build-geodata", "--download", "--mirror", server.url, "--out", str(out)]
+    assert cli.main(args) == 0
+    for source in geodata.registry.source_files().values():
+        assert (tmp_path / "cache" / "sources" / source.path).is_file()
+    shipped = files.geography_dir()
+    for path in sorted(shipped.iterdir()):
+        assert (out / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_download_of_a_tampered_copy_is_refused_and_nothing_is_built(
+    geodata_dir, serve, tmp_path, monkeypatch, capsys
+):
+    from dashboard import cli
+
+    mirror = tmp_path / "mirror"
+    for source in geodata.registry.source_files().values():
+        (mirror / source.path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(geodata_dir / source.path, mirror / source.path)
+    target = mirror / geodata.registry.source_files()["population_2020"].path
+    target.write_bytes(target.read_bytes().replace(b"11492641", b"11492642"))
+    monkeypatch.setenv("CSIL_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "geography"
+    args = ["build-geodata", "--download", "--mirror", serve(mirror).url, "--out", str(out)]
+    assert cli.main(args) == 3
+    err = capsys.readouterr().err
+    assert "refused" in err and "bevolking_per_gemeente.csv" in err
+    assert not out.exists()
