@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard import files
 from dashboard.coverage.model import Cell, CommuneStatus, MembershipSnapshot, Status
 
 AS_OF = dt.date(2016, 5, 27)
@@ -42,9 +43,7 @@ TARGETS_2016: Mapping[str, tuple[int, int]] = {
 }
 REGION_TAG = {"02000": "VLG", "03000": "WAL", "04000": "BRU"}
 MAX_SHARED_SIZE = 4
-DEFAULT_OUTPUT = (
-    Path(__file__).resolve().parents[2] / "data" / "example_membership_illustrative.csv"
-)
+DEFAULT_OUTPUT = files.data_dir() / "example_membership_illustrative.csv"
 
 
 def _name(row: pd.Series) -> str:
@@ -214,7 +213,6 @@ def write_illustrative_example(
 
 def main() -> None:  # pragma: no cover - thin wrapper around real geodata
     import geodata
-    from dashboard import files
 
     out = write_illustrative_example(geodata.load_communes(VINTAGE, files.geography_dir()))
     print(f"wrote {out} and {out.with_suffix('.meta.json')}")

@@ -41,6 +41,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
+from dashboard import files
 from dashboard.coverage.model import (
     Cell,
     CommuneFlag,
@@ -69,7 +70,7 @@ STATUS_FACTS: dict[str, Status] = {
 }
 _STATUS_RANK = {Status.OWN_CELL: 0, Status.SHARED_CELL: 0, Status.PLANNED: 1, Status.NONE: 2}
 FILES = ("snapshots", "commune_facts", "programmes", "programme_figures", "sources")
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "public_record"
+DEFAULT_DATA_DIR = files.data_dir() / "public_record"
 
 
 class CodeTranslator(Protocol):
@@ -365,7 +366,6 @@ def public_snapshot(
     vintage = vintage or _default_vintage(day)
     if vintage != FACT_VINTAGE and crosswalk is None:
         import geodata
-        from dashboard import files
 
         crosswalk = geodata.load_crosswalk(files.geography_dir())
     known = set(communes_frame["nis"].astype(str))
