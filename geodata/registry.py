@@ -54,6 +54,7 @@ class Vintage:
     dissolve_from: str | None
     population: tuple[PopulationSpec, ...]
     sources: tuple[SourceFile, ...]
+    credits: tuple[str, ...] = ()  # what else the division's data comes from (fact tables)
 
     def contains(self, day: dt.date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
@@ -68,7 +69,8 @@ class Vintage:
 
     @property
     def attribution(self) -> str:
-        return "; ".join(dict.fromkeys(s.attribution for s in self.sources))
+        parts = [s.attribution for s in self.sources] + list(self.credits)
+        return "; ".join(dict.fromkeys(parts))
 
     def source(self, key: str) -> SourceFile:
         for s in self.sources:
@@ -138,6 +140,7 @@ def _vintages() -> tuple[Vintage, ...]:
                     for p in spec["population"]
                 ),
                 sources=tuple(files[k] for k in spec["sources"]),
+                credits=tuple(spec.get("credits", ())),
             )
         )
     return tuple(out)

