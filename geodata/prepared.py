@@ -43,7 +43,7 @@ COLUMNS = [
     "police_zone", "police_zone_name", "police_zone_split", "area_km2", "neighbours", "lon", "lat",
 ]  # fmt: skip
 # The crosswalk: codes and changes first, then hierarchy, then the names of each division.
-CROSSWALK_COLUMNS = [
+CROSSWALK_FILE_ORDER = [
     "nis_1977_2018", "nis_2019_2024", "nis_2025", "change_2019", "change_2025", "region",
     "german_speaking_community", "arr_1977_2018", "arr_2019_2024", "prov_2019_2024",
     "arr_2025", "prov_2025", "name_nl", "name_fr", "name_de", "name_2019_nl", "name_2019_fr",
@@ -110,9 +110,9 @@ def table_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def crosswalk_bytes(table: pd.DataFrame) -> bytes:
-    if sorted(table.columns) != sorted(CROSSWALK_COLUMNS):
-        raise ValueError(f"crosswalk columns {list(table.columns)} are not {CROSSWALK_COLUMNS}")
-    return table_bytes(table[CROSSWALK_COLUMNS])
+    if sorted(table.columns) != sorted(CROSSWALK_FILE_ORDER):
+        raise ValueError(f"crosswalk columns {list(table.columns)} are not {CROSSWALK_FILE_ORDER}")
+    return table_bytes(table[CROSSWALK_FILE_ORDER])
 
 
 def geojson_bytes(collection: dict) -> bytes:
