@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 import geodata
@@ -167,7 +168,14 @@ def population_for(communes: pd.DataFrame, day: dt.date) -> tuple[pd.Series, str
 
 def commune_frame(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
     """One row per commune of the vintage: attributes, status (with its date, source and
-    basis), cell, flags (with theirs), population of the year nearest the data's date."""
+    basis), cell, flags (with theirs), population of the year nearest the data's date.
+
+    Computed once per (dataset, date, language) and shared: callers never modify it."""
+    return _commune_frame(bundle, shown, lang)
+
+
+@lru_cache(maxsize=32)
+def _commune_frame(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
     communes = bundle.vintages[shown.vintage].communes
     frame = metrics.status_frame(shown.snapshot, communes)
     population, pop_date, pop_note = population_for(communes, shown.as_of)
@@ -436,6 +444,16 @@ def _hover(row: dict, lang: str, pop_source: str, origin: str, illustrative: boo
     return "<br>".join(lines)
 
 
+@lru_cache(maxsize=32)
+def commune_hovers(bundle: DataBundle, shown: Shown, lang: str) -> tuple[str, ...]:
+    """Every commune's hover text, once per (dataset, date, language): filters do not
+    change it."""
+    frame = commune_frame(bundle, shown, lang)
+    pop_source = population_source(frame, lang)
+    return tuple(_hover(r, lang, pop_source, shown.origin, shown.illustrative)
+                 for r in frame.to_dict(orient="records"))  # fmt: skip
+
+
 def region_hover(f: KnownFigure, selected: str, lang: str) -> str:
     lines = [f"<b>{area_name(f.geography, lang)}</b>"]
     lines.append(_labelled(i18n.measure_label(f.measure, lang), of_total(f, lang), lang))
@@ -467,10 +485,8 @@ def map_layers(
     state: ViewState,
     lang: str,
 ) -> MapLayers:
-    pop_source = population_source(frame, lang)
     category = frame["category"].where(mask, "outside")
-    hover = [_hover(r, lang, pop_source, shown.origin, shown.illustrative)
-             for r in frame.to_dict(orient="records")]  # fmt: skip
+    hover = commune_hovers(bundle, shown, lang)
     communes = pd.DataFrame({"nis": frame["nis"], "category": category, "hover": hover})
 
     regions = pd.DataFrame(columns=["id", "share", "hover"])
@@ -1217,6 +1233,21 @@ def export_frame(shown: Shown, frame: pd.DataFrame, mask: pd.Series, lang: str) 
                   for d in sel["flag_details"]],
         "view_date": shown.date_key, "commune_division": shown.vintage, "data": origin,
     })  # fmt: skip
+
+
+def commune_table_rows(bundle: DataBundle, shown: Shown, lang: str, mask: pd.Series) -> list[dict]:
+    """The table twin's rows for the selection: every row is built once per (dataset, date,
+    language); a filter only picks rows."""
+    rows = _commune_table_rows(bundle, shown, lang)
+    return [rows[i] for i in np.flatnonzero(mask.to_numpy())]
+
+
+@lru_cache(maxsize=32)
+def _commune_table_rows(bundle: DataBundle, shown: Shown, lang: str) -> tuple[dict, ...]:
+    frame = commune_frame(bundle, shown, lang)
+    everything = pd.Series(True, index=frame.index)
+    table = commune_table(frame, everything, lang, shown.origin, shown.illustrative)
+    return tuple(table.to_dict(orient="records"))
 
 
 def commune_table(

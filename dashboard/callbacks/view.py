@@ -52,17 +52,27 @@ def timeline_with_date(base, shown: views.Shown, lang: str):
     return fig
 
 
-def map_output(bundle: DataBundle, shown, layers, meta: dict | None, lang: str):
-    """A whole figure when the geometry changes, else a patch of colours and texts."""
-    new_meta = {"vintage": shown.vintage}
-    if meta == new_meta:
+def base_key(shown: views.Shown, lang: str) -> str:
+    """What the filter-independent parts of a view depend on: dataset, date, language (and,
+    for a file, its content)."""
+    data = f"upload:{hash(shown.snapshot):x}" if shown.kind == "upload" else shown.kind
+    return f"{data}|{shown.date_key}|{shown.vintage}|{lang}"
+
+
+def map_output(bundle: DataBundle, shown, layers, meta: dict | None, lang: str, base: str):
+    """A whole figure when the geometry changes; else a patch: the colours (and the
+    region shading and markers the filters choose), plus the hover texts only when the
+    dataset, date or language changed."""
+    new_meta = {"vintage": shown.vintage, "base": base}
+    if meta and meta.get("vintage") == shown.vintage:
         patch = Patch()
-        for path, value in coverage_map_updates(layers).items():
+        with_text = meta.get("base") != base
+        for path, value in coverage_map_updates(layers, with_text=with_text).items():
             target = patch
             for part in path[:-1]:
                 target = target[part]
             target[path[-1]] = value
-        return patch, no_update
+        return patch, new_meta
     data = bundle.vintages[shown.vintage]
     fig = coverage_map_figure(layers, data.display, data.regions_display,
                               accessible_name=i18n.t("a11y.map_name", lang))  # fmt: skip
@@ -94,98 +104,133 @@ VIEW_OUTPUTS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: Outputs that depend only on (dataset, date, language): not sent when a filter changes.
+BASE_OUTPUTS: frozenset[tuple[str, str]] = frozenset({
+    (ids.LEGEND, "children"), (ids.MAP_NOTE, "children"), (ids.BREAKDOWN_TITLE, "children"),
+    (ids.RECONCILE, "children"), (ids.COMMUNE_TABLE, "columnDefs"),
+    (ids.PROVENANCE, "children"), (ids.ILLUSTRATIVE_BANNER, "children"),
+    (ids.ATTRIBUTION, "children"), (ids.COMMUNE, "options"),
+})  # fmt: skip
+
+
 @lru_cache(maxsize=64)
-def timeline(bundle: DataBundle, lang: str, regions: tuple[str, ...]):
+def timeline(bundle: DataBundle, lang: str, regions: tuple[str, ...], shown: views.Shown):
+    """The timeline of the chosen regions with a line at the date on screen."""
     frame = views.timeline_frame(bundle, lang, regions)
     names = {g: i18n.region_label(g, lang) for g in views.GEOGRAPHY_OF_REGION.values()}
     names["BE"] = i18n.region_label("BE", lang)
-    return timeline_figure(frame, y_label=i18n.t("timeline.y_measures", lang),
+    base = timeline_figure(frame, y_label=i18n.t("timeline.y_measures", lang),
                            empty_message=i18n.t("table.empty", lang),
                            series_names=names)  # fmt: skip
+    return timeline_with_date(base, shown, lang)
 
 
-def render_view(bundle: DataBundle, state: ViewState, upload, meta: dict | None) -> dict:
-    """Everything the view shows for ``state``: {(component id, property): value}. The
-    callback returns these; tests read them as the browser would get them."""
-    lang = state.lang
-    shown, frame, mask = views.selection(bundle, state, upload)
-    layers = views.map_layers(bundle, shown, frame, mask, state, lang)
-    figure, new_meta = map_output(bundle, shown, layers, meta, lang)
+@lru_cache(maxsize=256)
+def breakdown_chart(
+    rows: tuple, columns: tuple[str, ...], value_label: str, empty_message: str, stacked: bool
+):
+    """The breakdown bar chart, built once per distinct content (a click that does not
+    change the bars reuses it)."""
+    frame = pd.DataFrame(list(rows), columns=list(columns))
+    return breakdown_bar_figure(frame, value_label=value_label, empty_message=empty_message,
+                                stacked=stacked)  # fmt: skip
 
+
+def _base_outputs(bundle: DataBundle, shown: views.Shown, frame, lang: str) -> dict:
+    """The outputs a filter does not change (computed only when dataset, date or language
+    change)."""
     public = shown.kind == "public"
     labels = {s.value: i18n.status_label(s, lang) for s in Status}
     labels = {"own_cell": labels["own_cell"], "shared_cell": labels["shared_cell"],
               views.PARTLY_COVERED: i18n.t("legend.partly_covered", lang), **labels}  # fmt: skip
     if public:
         labels[Status.UNKNOWN.value] += f" — {i18n.t('legend.region_share', lang)}"
-    legend = legend_items(labels, i18n.t("legend.title", lang), i18n.t("legend.flags", lang),
-                          region_shading=public)  # fmt: skip
+    vintage = bundle.vintages[shown.vintage].vintage
+    _, c_columns = components.build_commune_table(
+        pd.DataFrame(), lang, views.population_source(frame, lang)
+    )
+    return {
+        (ids.LEGEND, "children"): legend_items(
+            labels, i18n.t("legend.title", lang), i18n.t("legend.flags", lang),
+            region_shading=public,
+        ),
+        (ids.MAP_NOTE, "children"): [components.html.P(n)
+                                     for n in views.map_note(bundle, shown, lang)],
+        (ids.BREAKDOWN_TITLE, "children"): views.breakdown_title(shown, lang),
+        (ids.RECONCILE, "children"): components.build_reconciliation(
+            views.reconciliation(bundle, shown, lang), shown, lang
+        ),
+        (ids.COMMUNE_TABLE, "columnDefs"): c_columns,
+        (ids.PROVENANCE, "children"): components.build_provenance(
+            views.sources_used(bundle, shown, frame), shown, frame, vintage.attribution, lang,
+            views.undated_notes(bundle, frame, lang),
+        ),
+        (ids.ILLUSTRATIVE_BANNER, "children"): components.build_banner(shown, lang),
+        (ids.ATTRIBUTION, "children"): [
+            i18n.t("provenance.division", lang, count=len(frame),
+                   vintage=views.division_period(shown.vintage)),
+            " · ",
+            i18n.t("provenance.boundaries", lang, attribution=vintage.attribution),
+        ],
+        (ids.COMMUNE, "options"): [
+            {"label": f"{n} ({c})", "value": c}
+            for n, c in sorted(zip(frame["name"], frame["nis"], strict=True))
+        ],
+    }  # fmt: skip
+
+
+def render_view(bundle: DataBundle, state: ViewState, upload, meta: dict | None) -> dict:
+    """Everything the view shows for ``state``: {(component id, property): value}. The
+    callback returns these; tests read them as the browser would get them.
+
+    ``meta`` is what the browser holds from the previous view (division, base key, timeline
+    key): outputs it already has for the same dataset, date and language are ``no_update``
+    (not computed, not sent), and the map is a patch."""
+    lang = state.lang
+    shown, frame, mask = views.selection(bundle, state, upload)
+    base = base_key(shown, lang)
+    layers = views.map_layers(bundle, shown, frame, mask, state, lang)
+    figure, new_meta = map_output(bundle, shown, layers, meta, lang, base)
+    timeline_key = f"{base}|{','.join(state.region)}"
+    new_meta["timeline"] = timeline_key
+    public = shown.kind == "public"
 
     figures, as_of = views.key_figures(bundle, shown, frame, mask, state, lang)
     table, notes = views.breakdown_table(bundle, shown, frame, mask, state.level, lang)
-    chart = breakdown_bar_figure(
-        views.breakdown_chart_frame(bundle, table, shown, lang),
-        value_label=views.breakdown_axis_title(bundle, shown, lang),
-        empty_message=i18n.t("table.empty", lang),
-        stacked=not public,
+    chart_frame = views.breakdown_chart_frame(bundle, table, shown, lang)
+    chart = breakdown_chart(
+        tuple(chart_frame.itertuples(index=False, name=None)),
+        tuple(chart_frame.columns),
+        views.breakdown_axis_title(bundle, shown, lang),
+        i18n.t("table.empty", lang),
+        not public,
     )
     b_data, b_columns = components.build_breakdown_table(table, shown, lang)
-    c_data, c_columns = components.build_commune_table(
-        views.commune_table(frame, mask, lang, shown.origin, shown.illustrative),
-        lang,
-        views.population_source(frame, lang),
-    )
-    vintage = bundle.vintages[shown.vintage].vintage
-    provenance = components.build_provenance(
-        views.sources_used(bundle, shown, frame),
-        shown,
-        frame,
-        vintage.attribution,
-        lang,
-        views.undated_notes(bundle, frame, lang),
-    )
-    attribution = [
-        i18n.t(
-            "provenance.division",
-            lang,
-            count=len(frame),
-            vintage=views.division_period(shown.vintage),
-        ),
-        " · ",
-        i18n.t("provenance.boundaries", lang, attribution=vintage.attribution),
-    ]
-    commune_options = [
-        {"label": f"{n} ({c})", "value": c}
-        for n, c in sorted(zip(frame["name"], frame["nis"], strict=True))
-    ]
+    same_base = bool(meta) and meta.get("base") == base
+    if same_base:
+        fixed = dict.fromkeys(BASE_OUTPUTS, no_update)
+    else:
+        fixed = _base_outputs(bundle, shown, frame, lang)
+    if bool(meta) and meta.get("timeline") == timeline_key:
+        timeline_out = no_update
+    else:
+        timeline_out = timeline(bundle, lang, tuple(state.region), shown)
     line = components.html.P
     return {
         (ids.MAP, "figure"): figure,
         (ids.MAP_META, "data"): new_meta,
-        (ids.LEGEND, "children"): legend,
         (ids.MAP_SUMMARY, "children"): [
             line(s) for s in views.map_summary(bundle, shown, frame, mask, state, lang)
         ],
-        (ids.MAP_NOTE, "children"): [line(n) for n in views.map_note(bundle, shown, lang)],
         (ids.KPI, "children"): components.build_key_figures(figures),
         (ids.KPI_AS_OF, "children"): as_of,
-        (ids.BREAKDOWN_TITLE, "children"): views.breakdown_title(shown, lang),
         (ids.BREAKDOWN_CHART, "figure"): chart,
         (ids.BREAKDOWN_TABLE, "rowData"): b_data,
         (ids.BREAKDOWN_TABLE, "columnDefs"): b_columns,
         (ids.BREAKDOWN_NOTES, "children"): [components.html.Li(n) for n in notes],
-        (ids.RECONCILE, "children"): components.build_reconciliation(
-            views.reconciliation(bundle, shown, lang), shown, lang
-        ),
-        (ids.COMMUNE_TABLE, "rowData"): c_data,
-        (ids.COMMUNE_TABLE, "columnDefs"): c_columns,
-        (ids.PROVENANCE, "children"): provenance,
-        (ids.ILLUSTRATIVE_BANNER, "children"): components.build_banner(shown, lang),
-        (ids.ATTRIBUTION, "children"): attribution,
-        (ids.TIMELINE, "figure"): timeline_with_date(
-            timeline(bundle, lang, tuple(state.region)), shown, lang
-        ),
-        (ids.COMMUNE, "options"): commune_options,
+        (ids.COMMUNE_TABLE, "rowData"): views.commune_table_rows(bundle, shown, lang, mask),
+        (ids.TIMELINE, "figure"): timeline_out,
+        **fixed,
     }
 
 

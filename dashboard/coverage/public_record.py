@@ -36,6 +36,7 @@ import calendar
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -267,8 +268,10 @@ def placement_date(key: str, published: str = "") -> dt.date:
     return end
 
 
+@lru_cache(maxsize=8)
 def published_dates(record: PublicRecord) -> tuple[PublishedDate, ...]:
-    """Every date with published figures, sorted by placement (2016 -> 2021)."""
+    """Every date with published figures, sorted by placement (2016 -> 2021); once per
+    loaded record."""
     out: dict[str, PublishedDate] = {}
     for row in record.snapshots.itertuples():
         date = placement_date(row.as_of, row.published)

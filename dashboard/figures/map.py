@@ -177,12 +177,17 @@ def coverage_map_figure(
     return fig
 
 
-def coverage_map_updates(layers: MapLayers) -> dict[tuple, object]:
-    """The parts of the figure that change with filters, keyed by path, for a patch."""
+def coverage_map_updates(layers: MapLayers, with_text: bool = True) -> dict[tuple, object]:
+    """The parts of the figure that change, keyed by path, for a patch. Without
+    ``with_text`` (a filter change on the same dataset, date and language) the communes
+    send their colour values only: their hover texts and colour scale are unchanged."""
     updates: dict[tuple, object] = {}
+    communes = _commune_trace_values(layers)
+    if not with_text:
+        communes = {"z": communes["z"]}
     for trace, values in (
         (0, _region_trace_values(layers)),
-        (1, _commune_trace_values(layers)),
+        (1, communes),
         (2, _flag_trace_values(layers)),
     ):
         for key, value in values.items():

@@ -1,0 +1,82 @@
+"""What one click sends: outputs a filter does not change are not sent, the map patch
+carries colours only, and what the browser keeps equals what a fresh view would show."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from dash import no_update
+from plotly.utils import PlotlyJSONEncoder
+
+from dashboard import ids
+from dashboard.callbacks.view import BASE_OUTPUTS, VIEW_OUTPUTS, render_view
+from dashboard.state import ViewState
+
+
+def _json(value) -> str:
+    return json.dumps(value, cls=PlotlyJSONEncoder, sort_keys=True)
+
+
+def _patch_locations(patch) -> list[list]:
+    return [op["location"] for op in patch.to_plotly_json()["operations"]]
+
+
+@pytest.fixture(scope="module")
+def first(bundle):
+    state = ViewState(date="2019-06-15", lang="fr")
+    return state, render_view(bundle, state, None, None)
+
+
+def test_a_first_view_sends_everything(first):
+    _, out = first
+    assert set(out) == set(VIEW_OUTPUTS)
+    assert not any(v is no_update for v in out.values())
+    assert "geojson" in _json(out[(ids.MAP, "figure")])
+
+
+def test_a_filter_click_sends_only_what_it_changes(bundle, first):
+    state, out = first
+    meta = out[(ids.MAP_META, "data")]
+    click = ViewState(date="2019-06-15", lang="fr", status=("own_cell",))
+    again = render_view(bundle, click, None, meta)
+    for key in BASE_OUTPUTS:
+        assert again[key] is no_update, key
+    assert again[(ids.TIMELINE, "figure")] is no_update  # same regions, date, language
+    locations = _patch_locations(again[(ids.MAP, "figure")])
+    commune_parts = [loc for loc in locations if loc[:2] == ["data", 1]]
+    assert commune_parts == [["data", 1, "z"]]  # colours only: no hover text, no geometry
+    # what the browser keeps is what a fresh view of the click would show
+    fresh = render_view(bundle, click, None, None)
+    for key in BASE_OUTPUTS:
+        assert _json(fresh[key]) == _json(out[key]), key
+
+
+def test_the_filter_changes_the_colours(bundle, first):
+    _, out = first
+    meta = out[(ids.MAP_META, "data")]
+    click = ViewState(date="2019-06-15", lang="fr", region=("04000",))
+    ops = render_view(bundle, click, None, meta)[(ids.MAP, "figure")].to_plotly_json()
+    z = next(
+        op["params"]["value"] for op in ops["operations"] if op["location"] == ["data", 1, "z"]
+    )
+    outside = sum(1 for v in z if v == max(z))  # "outside" is the last category
+    assert outside == 581 - 19  # every commune but Brussels's 19 is outside the selection
+
+
+def test_a_language_change_sends_the_texts_again(bundle, first):
+    _, out = first
+    meta = out[(ids.MAP_META, "data")]
+    nl = render_view(bundle, ViewState(date="2019-06-15", lang="nl"), None, meta)
+    assert not any(nl[key] is no_update for key in BASE_OUTPUTS)
+    locations = _patch_locations(nl[(ids.MAP, "figure")])
+    assert ["data", 1, "text"] in locations
+    assert "Brussel" in _json(nl[(ids.MAP, "figure")])
+
+
+def test_a_division_change_sends_a_whole_figure(bundle, first):
+    _, out = first
+    meta = out[(ids.MAP_META, "data")]
+    older = render_view(bundle, ViewState(date="2016-05-27", lang="fr"), None, meta)
+    assert "geojson" in _json(older[(ids.MAP, "figure")])
+    assert older[(ids.MAP_META, "data")]["vintage"] == "1977-2018"
