@@ -6,16 +6,18 @@ from dash import Dash
 
 from dashboard import files
 from dashboard.bundle import DataBundle
-from dashboard.callbacks import state as state_callbacks
 from dashboard.callbacks import texts as text_callbacks
 from dashboard.callbacks import upload as upload_callbacks
 from dashboard.callbacks import view as view_callbacks
 from dashboard.layout.main import build_layout
+from dashboard.server import enable_compression, register_geometry_routes
 from dashboard.settings import Settings
 
 
 def create_app(settings: Settings, bundle: DataBundle) -> Dash:
-    """A Dash app over a loaded bundle. Scripts and styles are served locally (offline)."""
+    """A Dash app over a loaded bundle. Scripts and styles are served locally (offline),
+    every response is gzipped, and each division's geometry is a cacheable GET
+    (:mod:`dashboard.server`)."""
     app = Dash(
         __name__,
         title="CSIL coverage atlas",
@@ -23,8 +25,9 @@ def create_app(settings: Settings, bundle: DataBundle) -> Dash:
         serve_locally=True,
         update_title=None,
     )
+    enable_compression(app.server)
+    register_geometry_routes(app, bundle, settings)
     app.layout = build_layout(bundle)
-    state_callbacks.register(app, bundle)
     text_callbacks.register(app, bundle)
     view_callbacks.register(app, bundle)
     upload_callbacks.register(app, bundle)

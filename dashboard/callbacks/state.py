@@ -1,12 +1,13 @@
-"""The URL is the view: one callback keeps the link, the controls and the state store in
-step (a link restores the view; a control change rewrites the link)."""
+"""The URL is the view: the link, the controls and the state store are kept in step (a link
+restores the view; a control change rewrites the link). Pure functions: the one page
+callback (:mod:`dashboard.callbacks.view`) calls them in the same round trip as the view."""
 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 
-import flask
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import no_update
 
 from dashboard import ids
 from dashboard.bundle import DataBundle
@@ -78,56 +79,69 @@ def state_from_data(data: dict | None) -> ViewState:
         return ViewState()
 
 
-def register(app: Dash, bundle: DataBundle) -> None:
-    keys = date_keys(bundle)
-    valid_dates = {"public": keys}
-    if bundle.example is not None:
-        valid_dates["example"] = [bundle.example.as_of.isoformat()]
-    communes = set()
-    for data in bundle.vintages.values():
-        communes |= set(data.communes["nis"])
+@dataclass(frozen=True)
+class StateRules:
+    """What a link or a control may name: published dates, the example's date, communes."""
 
-    @app.callback(
-        Output(ids.URL, "search"),
-        Output(ids.STATE, "data"),
-        Output(ids.LANG_STORE, "data"),
-        Output(ids.NOTICE_KEYS, "data"),
-        *[Output(c, "value") for c in CONTROLS],
-        Input(ids.URL, "search"),
-        *[Input(c, "value") for c in CONTROLS],
-        State(ids.STATE, "data"),
-        State(ids.LANG_STORE, "data"),
-        State(ids.UPLOAD_STORE, "data"),
-    )
-    def update_state(search, *args):
-        values = list(args[: len(CONTROLS)])
-        previous_data, lang_now, upload = args[len(CONTROLS) :]
-        if ctx.triggered_id in (None, ids.URL) or previous_data is None:
-            accept = None
-            if flask.has_request_context():
-                accept = flask.request.headers.get("Accept-Language")
-            state, notices = from_query(
-                search,
-                valid_dates=valid_dates,
-                valid_communes=communes,
-                accept_language=accept,
-                upload_available=bool(upload),
-            )
-            if state.dataset == "upload" and not upload:
-                state = state.replace(dataset="public")
-            new_lang = state.lang if state.lang != lang_now else no_update
-            # The address always names the whole view (language included), so that what a
-            # user copies restores what they see; a link that needed correcting is rewritten.
-            canonical = to_query(state)
-            fixed = canonical if canonical != search else no_update
-            return (fixed, state_to_data(state), new_lang, notices,
-                    *controls_from_state(state, keys))  # fmt: skip
-        previous = state_from_data(previous_data)
-        state = state_from_controls(values, keys, previous)
+    keys: list[str]
+    valid_dates: dict[str, list[str]]
+    communes: frozenset[str]
+
+    @classmethod
+    def of(cls, bundle: DataBundle) -> StateRules:
+        keys = date_keys(bundle)
+        valid_dates = {"public": keys}
+        if bundle.example is not None:
+            valid_dates["example"] = [bundle.example.as_of.isoformat()]
+        communes: set[str] = set()
+        for data in bundle.vintages.values():
+            communes |= set(data.communes["nis"])
+        return cls(keys, valid_dates, frozenset(communes))
+
+
+def next_state(
+    rules: StateRules,
+    triggered: str | None,
+    search: str | None,
+    values: list,
+    previous_data: dict | None,
+    lang_now: str | None,
+    upload: dict | None,
+    accept_language: str | None = None,
+) -> tuple[ViewState, tuple]:
+    """The view a link or a control change asks for, and what the page must update to
+    stay in step: (address, state store, language store, notices, *control values)."""
+    keys = rules.keys
+    if triggered in (None, ids.URL) or previous_data is None:
+        state, notices = from_query(
+            search,
+            valid_dates=rules.valid_dates,
+            valid_communes=rules.communes,
+            accept_language=accept_language,
+            upload_available=bool(upload),
+        )
         if state.dataset == "upload" and not upload:
-            state = state.replace(dataset=previous.dataset)
+            state = state.replace(dataset="public")
         new_lang = state.lang if state.lang != lang_now else no_update
-        controls = controls_from_state(state, keys)
-        # Echo only controls whose value had to change (an impossible choice undone).
-        echo = [c if c != v else no_update for c, v in zip(controls, values, strict=True)]
-        return (to_query(state) or "", state_to_data(state), new_lang, no_update, *echo)
+        # The address always names the whole view (language included), so that what a
+        # user copies restores what they see; a link that needed correcting is rewritten.
+        canonical = to_query(state)
+        fixed = canonical if canonical != search else no_update
+        return state, (fixed, state_to_data(state), new_lang, notices,
+                       *controls_from_state(state, keys))  # fmt: skip
+    previous = state_from_data(previous_data)
+    state = state_from_controls(values, keys, previous)
+    if state.dataset == "upload" and not upload:
+        state = state.replace(dataset=previous.dataset)
+    new_lang = state.lang if state.lang != lang_now else no_update
+    controls = controls_from_state(state, keys)
+    # Echo only controls whose value had to change (an impossible choice undone).
+    echo = [c if c != v else no_update for c, v in zip(controls, values, strict=True)]
+    return state, (to_query(state) or "", state_to_data(state), new_lang, no_update, *echo)
+
+
+#: What :func:`next_state` fills in, in order, before the control values.
+STATE_OUTPUTS: tuple[tuple[str, str], ...] = (
+    (ids.URL, "search"), (ids.STATE, "data"), (ids.LANG_STORE, "data"), (ids.NOTICE_KEYS, "data"),
+    *((c, "value") for c in CONTROLS),
+)  # fmt: skip

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import flask
 import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, Patch, State, ctx, dcc, no_update
 
 from dashboard import i18n, ids, views
 from dashboard.bundle import DataBundle
-from dashboard.callbacks.state import date_keys, state_from_data
+from dashboard.callbacks.state import (
+    CONTROLS,
+    STATE_OUTPUTS,
+    StateRules,
+    date_keys,
+    next_state,
+    state_from_data,
+)
 from dashboard.coverage.model import Status
 from dashboard.figures.charts import breakdown_bar_figure, timeline_figure
 from dashboard.figures.map import (
@@ -28,6 +36,7 @@ from dashboard.figures.map import (
 )
 from dashboard.layout import components
 from dashboard.layout.main import legend_items
+from dashboard.server import geometry_url
 from dashboard.state import ViewState, default_state, to_query
 from dashboard.upload import payload_to_snapshot
 
@@ -59,10 +68,13 @@ def base_key(shown: views.Shown, lang: str) -> str:
     return f"{data}|{shown.date_key}|{shown.vintage}|{lang}"
 
 
-def map_output(bundle: DataBundle, shown, layers, meta: dict | None, lang: str, base: str):
-    """A whole figure when the geometry changes; else a patch: the colours (and the
-    region shading and markers the filters choose), plus the hover texts only when the
-    dataset, date or language changed."""
+def map_output(
+    bundle: DataBundle, shown, layers, meta: dict | None, lang: str, base: str, prefix: str
+):
+    """A whole figure when the division changes (its geometry referenced by URL: the browser
+    fetches it once and caches it); else a patch: the colours (and the region shading and
+    markers the filters choose), plus the hover texts only when the dataset, date or
+    language changed."""
     new_meta = {"vintage": shown.vintage, "base": base}
     if meta and meta.get("vintage") == shown.vintage:
         patch = Patch()
@@ -73,9 +85,13 @@ def map_output(bundle: DataBundle, shown, layers, meta: dict | None, lang: str, 
                 target = target[part]
             target[path[-1]] = value
         return patch, new_meta
-    data = bundle.vintages[shown.vintage]
-    fig = coverage_map_figure(layers, data.display, data.regions_display,
-                              accessible_name=i18n.t("a11y.map_name", lang))  # fmt: skip
+    digest = bundle.vintages[shown.vintage].digest
+    fig = coverage_map_figure(
+        layers,
+        geometry_url(shown.vintage, "communes", digest, prefix),
+        geometry_url(shown.vintage, "regions", digest, prefix),
+        accessible_name=i18n.t("a11y.map_name", lang),
+    )
     return fig, new_meta
 
 
@@ -101,6 +117,10 @@ VIEW_OUTPUTS: tuple[tuple[str, str], ...] = (
     (ids.ATTRIBUTION, "children"),
     (ids.TIMELINE, "figure"),
     (ids.COMMUNE, "options"),
+    (ids.DATE, "max"),
+    (ids.DATE, "marks"),
+    (ids.DATE_WRAPPER, "hidden"),
+    (ids.DATE_VALUE, "children"),
 )
 
 
@@ -109,8 +129,18 @@ BASE_OUTPUTS: frozenset[tuple[str, str]] = frozenset({
     (ids.LEGEND, "children"), (ids.MAP_NOTE, "children"), (ids.BREAKDOWN_TITLE, "children"),
     (ids.RECONCILE, "children"), (ids.COMMUNE_TABLE, "columnDefs"),
     (ids.PROVENANCE, "children"), (ids.ILLUSTRATIVE_BANNER, "children"),
-    (ids.ATTRIBUTION, "children"), (ids.COMMUNE, "options"),
+    (ids.ATTRIBUTION, "children"), (ids.COMMUNE, "options"), (ids.DATE, "max"),
+    (ids.DATE, "marks"), (ids.DATE_WRAPPER, "hidden"), (ids.DATE_VALUE, "children"),
 })  # fmt: skip
+
+
+def date_marks(keys: list[str]) -> dict[int, str]:
+    """One label per year on the date slider, at the year's first published date."""
+    marks: dict[int, str] = {}
+    for i, key in enumerate(keys):
+        if key[:4] not in marks.values():
+            marks[i] = key[:4]
+    return marks
 
 
 @lru_cache(maxsize=64)
@@ -146,6 +176,7 @@ def _base_outputs(bundle: DataBundle, shown: views.Shown, frame, lang: str) -> d
     if public:
         labels[Status.UNKNOWN.value] += f" — {i18n.t('legend.region_share', lang)}"
     vintage = bundle.vintages[shown.vintage].vintage
+    keys = date_keys(bundle)
     _, c_columns = components.build_commune_table(
         pd.DataFrame(), lang, views.population_source(frame, lang)
     )
@@ -176,10 +207,19 @@ def _base_outputs(bundle: DataBundle, shown: views.Shown, frame, lang: str) -> d
             {"label": f"{n} ({c})", "value": c}
             for n, c in sorted(zip(frame["name"], frame["nis"], strict=True))
         ],
+        # The date slider: published dates for the public record; a file has its own date.
+        (ids.DATE, "max"): len(keys) - 1,
+        (ids.DATE, "marks"): date_marks(keys),
+        (ids.DATE_WRAPPER, "hidden"): shown.kind != "public",
+        (ids.DATE_VALUE, "children"): i18n.t(
+            "kpi.as_of", lang, date=i18n.format_date(shown.date_key, lang)
+        ),
     }  # fmt: skip
 
 
-def render_view(bundle: DataBundle, state: ViewState, upload, meta: dict | None) -> dict:
+def render_view(
+    bundle: DataBundle, state: ViewState, upload, meta: dict | None, prefix: str = "/"
+) -> dict:
     """Everything the view shows for ``state``: {(component id, property): value}. The
     callback returns these; tests read them as the browser would get them.
 
@@ -190,7 +230,7 @@ def render_view(bundle: DataBundle, state: ViewState, upload, meta: dict | None)
     shown, frame, mask = views.selection(bundle, state, upload)
     base = base_key(shown, lang)
     layers = views.map_layers(bundle, shown, frame, mask, state, lang)
-    figure, new_meta = map_output(bundle, shown, layers, meta, lang, base)
+    figure, new_meta = map_output(bundle, shown, layers, meta, lang, base, prefix)
     timeline_key = f"{base}|{','.join(state.region)}"
     new_meta["timeline"] = timeline_key
     public = shown.kind == "public"
@@ -235,45 +275,30 @@ def render_view(bundle: DataBundle, state: ViewState, upload, meta: dict | None)
 
 
 def register(app: Dash, bundle: DataBundle) -> None:
-    keys = date_keys(bundle)
+    rules = StateRules.of(bundle)
+    prefix = app.config.requests_pathname_prefix or "/"
+    page_outputs = (*STATE_OUTPUTS, *VIEW_OUTPUTS)
 
     @app.callback(
-        *[Output(cid, prop) for cid, prop in VIEW_OUTPUTS],
-        Input(ids.STATE, "data"),
+        *[Output(cid, prop) for cid, prop in page_outputs],
+        Input(ids.URL, "search"),
+        *[Input(c, "value") for c in CONTROLS],
         Input(ids.UPLOAD_STORE, "data"),
+        State(ids.STATE, "data"),
+        State(ids.LANG_STORE, "data"),
         State(ids.MAP_META, "data"),
     )
-    def update_view(state_data, upload_payload, meta):
-        if state_data is None:
-            return (no_update,) * len(VIEW_OUTPUTS)
-        out = render_view(bundle, state_from_data(state_data),
-                          payload_to_snapshot(upload_payload), meta)  # fmt: skip
-        return tuple(out[k] for k in VIEW_OUTPUTS)
-
-    @app.callback(
-        Output(ids.DATE, "max"),
-        Output(ids.DATE, "marks"),
-        Output(ids.DATE_WRAPPER, "hidden"),
-        Output(ids.DATE_VALUE, "children"),
-        Input(ids.STATE, "data"),
-        Input(ids.UPLOAD_STORE, "data"),
-    )
-    def update_date_slider(state_data, upload_payload):
-        """Published dates for the public record; a file's own date otherwise (no slider)."""
-        state = state_from_data(state_data)
-        lang = state.lang
-        marks: dict[int, str] = {}
-        for i, key in enumerate(keys):
-            if key[:4] not in marks.values():
-                marks[i] = key[:4]
-        shown_key = state.date or keys[-1]
-        if state.dataset == "example" and bundle.example is not None:
-            shown_key = bundle.example.as_of.isoformat()
-        upload = payload_to_snapshot(upload_payload)
-        if state.dataset == "upload" and upload is not None:
-            shown_key = upload.as_of.isoformat()
-        text = i18n.t("kpi.as_of", lang, date=i18n.format_date(shown_key, lang))
-        return len(keys) - 1, marks, state.dataset != "public", text
+    def update_page(search, *args):
+        """One round trip per click: the link, the controls and the whole view."""
+        values = list(args[: len(CONTROLS)])
+        upload_payload, previous, lang_now, meta = args[len(CONTROLS) :]
+        accept = (
+            flask.request.headers.get("Accept-Language") if flask.has_request_context() else None
+        )
+        state, head = next_state(rules, ctx.triggered_id, search, values, previous, lang_now,
+                                 upload_payload, accept)  # fmt: skip
+        out = render_view(bundle, state, payload_to_snapshot(upload_payload), meta, prefix)
+        return (*head, *(out[k] for k in VIEW_OUTPUTS))
 
     points = {}
     for data in bundle.vintages.values():

@@ -127,7 +127,11 @@ def watermark_annotations(layers: MapLayers) -> list[dict]:
 
 
 def coverage_map_figure(
-    layers: MapLayers, geojson: dict, regions_geojson: dict, *, accessible_name: str = ""
+    layers: MapLayers,
+    geojson: dict | str,
+    regions_geojson: dict | str,
+    *,
+    accessible_name: str = "",
 ) -> go.Figure:
     """The full figure, with geometry (sent when the commune division changes)."""
     fig = go.Figure()

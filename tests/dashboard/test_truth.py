@@ -10,7 +10,7 @@ For every published date and every language:
 - every number on the screen carries a source id or says it is computed, with a date;
 - a selection no published figure describes says so and names the nearest area.
 
-Runs :func:`dashboard.callbacks.view.render_view` (what ``update_view`` returns), not only
+Runs :func:`dashboard.callbacks.view.render_view` (what ``update_page`` returns), not only
 the view functions.
 """
 
