@@ -68,6 +68,19 @@ PROVINCES: Final[Mapping[str, str]] = MappingProxyType(
     }
 )
 
+
+def provinces_of(regions: Iterable[str]) -> frozenset[str]:
+    """The provinces a region filter leaves open (all without one; the German-speaking
+    Community lies in Liège; Brussels-Capital has none)."""
+    regions = set(regions)
+    if not regions:
+        return frozenset(PROVINCES)
+    out = {p for p, r in PROVINCES.items() if r in regions}
+    if "DG" in regions:
+        out.add("60000")
+    return frozenset(out)
+
+
 #: Drill-down levels of the breakdown, coarse to fine.
 LEVELS: Final[tuple[str, ...]] = ("region", "province", "arrondissement", "police_zone")
 
@@ -147,7 +160,10 @@ class ViewState:
         if self.date is not None:
             parse_iso_date(self.date)  # ValueError when not ISO
         set_(self, "region", _ordered(self.region, REGIONS, "region"))
-        set_(self, "province", _ordered(self.province, sorted(PROVINCES), "province"))
+        province = _ordered(self.province, sorted(PROVINCES), "province")
+        # Controls that contradict each other are narrowed: provinces follow the regions.
+        allowed = provinces_of(self.region)
+        set_(self, "province", tuple(p for p in province if p in allowed))
         statuses = _ordered((str(s) for s in self.status), (s.value for s in Status), "status")
         set_(self, "status", tuple(Status(s) for s in statuses))
         flags = _ordered((str(f) for f in self.flag), (f.value for f in Flag), "flag")

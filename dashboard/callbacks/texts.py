@@ -12,7 +12,8 @@ from dashboard.layout.main import TEXT_TARGETS, option_lists
 
 def register(app: Dash, bundle: DataBundle) -> None:
     has_example = bundle.example is not None
-    option_ids = list(option_lists(i18n.DEFAULT_LANGUAGE, has_example))
+    # The province options follow the regions too: the page callback sets them.
+    option_ids = [c for c in option_lists(i18n.DEFAULT_LANGUAGE, has_example) if c != ids.PROVINCE]
 
     @app.callback(
         *[Output(cid, prop) for cid, prop, _ in TEXT_TARGETS],

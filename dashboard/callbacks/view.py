@@ -37,7 +37,7 @@ from dashboard.figures.map import (
 from dashboard.layout import components
 from dashboard.layout.main import legend_items
 from dashboard.server import geometry_url
-from dashboard.state import ViewState, default_state, to_query
+from dashboard.state import PROVINCES, ViewState, default_state, provinces_of, to_query
 from dashboard.upload import payload_to_snapshot
 
 COMMUNE_ZOOM = 10.5
@@ -121,6 +121,7 @@ VIEW_OUTPUTS: tuple[tuple[str, str], ...] = (
     (ids.DATE, "marks"),
     (ids.DATE_WRAPPER, "hidden"),
     (ids.DATE_VALUE, "children"),
+    (ids.PROVINCE, "options"),
 )
 
 
@@ -132,6 +133,15 @@ BASE_OUTPUTS: frozenset[tuple[str, str]] = frozenset({
     (ids.ATTRIBUTION, "children"), (ids.COMMUNE, "options"), (ids.DATE, "max"),
     (ids.DATE, "marks"), (ids.DATE_WRAPPER, "hidden"), (ids.DATE_VALUE, "children"),
 })  # fmt: skip
+
+
+def province_options(lang: str, regions: tuple[str, ...]) -> list[dict]:
+    """Every province, in the language; those outside the chosen regions are disabled."""
+    allowed = provinces_of(regions)
+    return [
+        {"label": i18n.province_label(p, lang), "value": p, "disabled": p not in allowed}
+        for p in sorted(PROVINCES)
+    ]
 
 
 def date_marks(keys: list[str]) -> dict[int, str]:
@@ -233,6 +243,8 @@ def render_view(
     figure, new_meta = map_output(bundle, shown, layers, meta, lang, base, prefix)
     timeline_key = f"{base}|{','.join(state.region)}"
     new_meta["timeline"] = timeline_key
+    provinces_key = f"{lang}|{','.join(state.region)}"
+    new_meta["provinces"] = provinces_key
     public = shown.kind == "public"
 
     figures, as_of = views.key_figures(bundle, shown, frame, mask, state, lang)
@@ -270,6 +282,9 @@ def render_view(
         (ids.BREAKDOWN_NOTES, "children"): [components.html.Li(n) for n in notes],
         (ids.COMMUNE_TABLE, "rowData"): views.commune_table_rows(bundle, shown, lang, mask),
         (ids.TIMELINE, "figure"): timeline_out,
+        (ids.PROVINCE, "options"): no_update
+        if meta and meta.get("provinces") == provinces_key
+        else province_options(lang, tuple(state.region)),
         **fixed,
     }
 

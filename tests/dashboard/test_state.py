@@ -319,3 +319,15 @@ def test_band_edges_and_labels():
     assert population_band_label("0-5k", "nl") == "Minder dan 5.000 inwoners"
     assert population_band_label("50k-plus", "de") == "50.000 Einwohner oder mehr"
     assert population_band_label("all", "fr") == "Toutes tailles"
+
+
+def test_provinces_follow_the_regions():
+    """A province of another region cannot be selected together with a region."""
+    from dashboard.state import provinces_of
+
+    s = ViewState(region=("02000",), province=("50000", "10000"))
+    assert s.province == ("10000",)  # Hainaut is Walloon: dropped
+    assert ViewState(region=("DG",), province=("60000",)).province == ("60000",)  # in Liège
+    assert ViewState(region=("04000",), province=("10000",)).province == ()  # no province
+    assert ViewState(province=("50000",)).province == ("50000",)  # no region: any
+    assert provinces_of(()) == provinces_of(("02000", "03000"))

@@ -80,3 +80,17 @@ def test_a_division_change_sends_a_whole_figure(bundle, first):
     older = render_view(bundle, ViewState(date="2016-05-27", lang="fr"), None, meta)
     assert "geojson" in _json(older[(ids.MAP, "figure")])
     assert older[(ids.MAP_META, "data")]["vintage"] == "1977-2018"
+
+
+def test_province_options_follow_the_regions(bundle, first):
+    _, out = first
+    meta = out[(ids.MAP_META, "data")]
+    flemish = render_view(bundle, ViewState(date="2019-06-15", lang="fr", region=("02000",)),
+                          None, meta)  # fmt: skip
+    options = {o["value"]: o for o in flemish[(ids.PROVINCE, "options")]}
+    assert not options["10000"]["disabled"] and options["50000"]["disabled"]
+    assert options["50000"]["label"] == "Hainaut"
+    same = render_view(bundle, ViewState(date="2019-06-15", lang="fr", region=("02000",),
+                                         status=("own_cell",)),
+                       None, flemish[(ids.MAP_META, "data")])  # fmt: skip
+    assert same[(ids.PROVINCE, "options")] is no_update
