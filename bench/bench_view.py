@@ -9,6 +9,7 @@ the time of a cold start (a new `csil-dashboard serve` until its page answers).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import statistics
 import tempfile
@@ -35,10 +36,10 @@ def timed(fn, repeat=7):
     return out, statistics.median(runs)
 
 
-def cold_start() -> None:
-    """A cold start in a new process (no cache of any kind): `csil-dashboard serve` until
-    the page answers, beside the time the same geography takes to build from the originals.
-    """
+@contextlib.contextmanager
+def serving(env: dict | None = None):
+    """`csil-dashboard serve` on a free loopback port, from an empty folder; yields its URL
+    once the page answers (``.started`` on the generator's URL object: seconds it took)."""
     import os
     import socket
     import subprocess
@@ -50,21 +51,36 @@ def cold_start() -> None:
         port = sock.getsockname()[1]
     exe = Path(sys.executable).with_name("csil-dashboard")
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "CSIL_PORT": str(port), "CSIL_CACHE_DIR": tmp}
-        t = time.perf_counter()
-        server = subprocess.Popen([str(exe), "serve"], env=env, cwd=tmp,
+        full_env = {**os.environ, "CSIL_PORT": str(port), "CSIL_CACHE_DIR": tmp, **(env or {})}
+        url = f"http://127.0.0.1:{port}/"
+        server = subprocess.Popen([str(exe), "serve"], env=full_env, cwd=tmp,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         try:
             while True:
+                if server.poll() is not None:
+                    raise RuntimeError(f"csil-dashboard serve exited with {server.returncode}")
                 try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1):
+                    with urllib.request.urlopen(url, timeout=1):
                         break
                 except OSError:
                     time.sleep(0.02)
-            start = time.perf_counter() - t
+            yield url
         finally:
             server.terminate()
             server.wait()
+
+
+def cold_start_seconds() -> float:
+    """A cold start in a new process (no cache of any kind exists): `csil-dashboard serve`
+    from an empty folder until its page answers."""
+    t = time.perf_counter()
+    with serving():
+        return time.perf_counter() - t
+
+
+def cold_start() -> None:
+    """The cold start beside the time the same geography takes to build from the originals."""
+    start = cold_start_seconds()
     shared = files.data_dir().parents[1] / "shared" / "geodata"
     if shared.is_dir():
         from geodata import build

@@ -1,0 +1,76 @@
+"""How a filter click's polygon-dependent work grows with the number of polygons.
+
+Synthetic communes (made up here, for timing only: never shown) at 589, 2,000 and 20,000
+polygons, with the columns the filters read. Per click: the filter mask, the colour values
+of the map patch and the selection of the table twin, serialised and gzipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import statistics
+import time
+
+import numpy as np
+import pandas as pd
+
+from dashboard import views
+from dashboard.figures.map import category_codes
+from dashboard.state import PROVINCES, ViewState
+
+SIZES = (589, 2_000, 20_000)
+STATUSES = ("own_cell", "shared_cell", "planned", "none", "unknown")
+
+
+def synthetic_frame(n: int, seed: int = 0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    provinces = np.array(sorted(PROVINCES))
+    province = provinces[rng.integers(0, len(provinces), n)]
+    status = np.array(STATUSES)[rng.integers(0, len(STATUSES), n)]
+    return pd.DataFrame({
+        "nis": [f"{90000 + i:05d}" if i < 10000 else f"9{i:05d}" for i in range(n)],
+        "region": [PROVINCES[p] for p in province],
+        "province": province,
+        "german_speaking": rng.random(n) < 0.015,
+        "status": status,
+        "category": status,
+        "flags": [("pilot_2016",) if r < 0.03 else () for r in rng.random(n)],
+        "population": rng.integers(1_000, 100_000, n),
+    })  # fmt: skip
+
+
+def click(frame: pd.DataFrame, rows: list[dict], state: ViewState) -> int:
+    """The per-polygon work of one click; returns the gzipped bytes it sends."""
+    mask = views.filter_mask(frame, state)
+    z = category_codes(frame["category"].where(mask, "outside").tolist())
+    selected = [rows[i] for i in np.flatnonzero(mask.to_numpy())]
+    payload = json.dumps({"z": z, "rows": selected}).encode()
+    return len(gzip.compress(payload, compresslevel=6))
+
+
+def measure(repeat: int = 30) -> dict[int, dict[str, float]]:
+    states = (ViewState(region=("03000",)), ViewState(status=("own_cell",)),
+              ViewState(pop_band="10-20k"), ViewState())  # fmt: skip
+    out = {}
+    for n in SIZES:
+        frame = synthetic_frame(n)
+        rows = frame[["nis", "status", "population"]].to_dict(orient="records")
+        cpu, size = [], []
+        for i in range(repeat):
+            t = time.process_time()
+            size.append(click(frame, rows, states[i % len(states)]))
+            cpu.append((time.process_time() - t) * 1000)
+        out[n] = {"cpu": statistics.median(cpu), "gz": statistics.median(size)}
+    return out
+
+
+def report(result: dict[int, dict[str, float]]) -> str:
+    base = result[SIZES[0]]
+    lines = []
+    for n, r in result.items():
+        lines.append(f"  {n:6,} polygons: {r['cpu']:6.2f} ms CPU, {r['gz'] / 1024:6.1f} kB gzipped"
+                     f" ({r['cpu'] / base['cpu']:.1f}x the time at {SIZES[0]})")  # fmt: skip
+    return "per-polygon work of a click (synthetic polygons; target at 20,000: <= 5x):\n" + (
+        "\n".join(lines)
+    )
