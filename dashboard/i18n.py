@@ -27,6 +27,7 @@ import math
 import re
 import string
 from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Final, Literal
 
@@ -2428,6 +2429,7 @@ def _import_param(value: Param, lang: str) -> Any:
 # ---------------------------------------------------------------------------------- formats
 
 
+@lru_cache(maxsize=8)
 def babel_locale(lang: str) -> Locale:
     return Locale.parse(BABEL_LOCALES[check_language(lang)])
 
@@ -2436,6 +2438,7 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+@lru_cache(maxsize=16384)
 def format_number(n: float | int | None, lang: str) -> str:
     """``12345`` -> "12 345" (fr), "12.345" (nl, de), "12,345" (en); up to 3 decimals."""
     if _missing(n):
@@ -2475,6 +2478,7 @@ def parse_iso_date(value: str) -> tuple[dt.date, str]:
     return date, precision
 
 
+@lru_cache(maxsize=4096)
 def format_date(d: dt.date | str, lang: str, fmt: DateFormat = "long") -> str:
     """A date in the locale's ``long`` / ``medium`` / ``short`` form.
 
