@@ -114,11 +114,14 @@ class Server:
         self.proc: subprocess.Popen | None = None
 
     def __enter__(self) -> Server:
-        # A config file only for a hook: each worker says when it has loaded the app, so
-        # the load starts on every worker at once (``/`` answers as soon as one is ready).
+        # A config file for a hook: each worker says when it has loaded the app, so the
+        # load starts on every worker at once (``/`` answers as soon as one is ready). And
+        # no control socket (recent gunicorn, 27 here, makes one at a fixed path in ~/.gunicorn,
+        # which two servers at once would share; older versions ignore the unknown name).
         config = self.tmp / "gunicorn_conf.py"
         config.write_text(
             "from pathlib import Path\n"
+            "control_socket_disable = True\n"
             "def post_worker_init(worker):\n"
             f"    Path({str(self.ready)!r}, str(worker.pid)).touch()\n"
         )
@@ -163,6 +166,35 @@ class Server:
             return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return ""
+
+    def exceptions(self) -> dict[str, int]:
+        """What the server logged going wrong: each traceback's exception line (and worker
+        timeouts), with how many times."""
+        try:
+            lines = self.log.read_text(errors="replace").splitlines()
+        except OSError:
+            return {}
+        found: dict[str, int] = {}
+        last: str | None = None
+        inside = False
+        for line in [*lines, "[end]"]:
+            if line.startswith("Traceback (most recent call last)"):
+                inside = True
+            elif line.startswith("[") and inside:
+                inside = False
+                if last:
+                    found[last] = found.get(last, 0) + 1
+                last = None
+            elif (
+                inside
+                and line.strip()
+                and not line[0].isspace()
+                and not line.startswith(("The above exception", "During handling"))
+            ):
+                last = line.strip()[:160]
+            if "WORKER TIMEOUT" in line:
+                found["WORKER TIMEOUT"] = found.get("WORKER TIMEOUT", 0) + 1
+        return found
 
     def worker_pids(self) -> list[int]:
         """The master's children (gunicorn's workers)."""
@@ -402,7 +434,7 @@ class User:
             self.run.record(None, f"{kind}: {type(exc).__name__}: {exc}")
             return None
         if resp.status != 200:
-            self.run.record(None, f"{kind}: HTTP {resp.status} {data[:200]!r}")
+            self.run.record(None, f"{kind}: HTTP {resp.status}")
             return None
         gzipped = resp.getheader("Content-Encoding") == "gzip"
         try:
@@ -462,6 +494,15 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[int(rank) - 1]
 
 
+def _distinct(errors: list[str], most: int = 5) -> dict[str, int]:
+    """The commonest error messages (shortened), with how many times."""
+    counts: dict[str, int] = {}
+    for e in errors:
+        key = e[:160]
+        counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1])[:most])
+
+
 def figures(run: Run, elapsed: float, first: dict, last: dict, cpu: dict, args) -> dict:
     samples = run.samples
     ms = [s.ms for s in samples]
@@ -495,7 +536,8 @@ def figures(run: Run, elapsed: float, first: dict, last: dict, cpu: dict, args) 
         "p99_ms": percentile(ms, 99),
         "max_ms": max(ms, default=float("nan")),
         "errors": len(run.errors),
-        "error_samples": run.errors[:5],
+        "error_samples": _distinct(run.errors),
+        "server_exceptions": cpu["exceptions"],
         "reconnects": run.reconnects,
         "gzipped": sum(s.gzipped for s in samples) / len(samples) if samples else 0.0,
         "mean_wire_bytes": statistics.fmean(s.wire for s in samples) if samples else 0.0,
@@ -561,8 +603,10 @@ def report(f: dict) -> str:
     for kind, c in sorted(f["per_click"].items(), key=lambda kv: -kv[1]["p95_ms"]):
         lines.append(f"{kind:<{w}}  {c['n']:>6}  {c['p50_ms']:>7.1f}  {c['p95_ms']:>7.1f}  "
                      f"{c['mean_wire_bytes']:>8,.0f}  {c['mean_json_bytes']:,.0f}")  # fmt: skip
-    for e in f["error_samples"]:
-        lines.append(f"error: {e}")
+    for e, k in f["error_samples"].items():
+        lines.append(f"error x{k}: {e}")
+    for e, k in f["server_exceptions"].items():
+        lines.append(f"server log x{k}: {e}")
     return "\n".join(lines)
 
 
@@ -616,6 +660,8 @@ def main(argv: list[str] | None = None) -> dict:
             "client": client_cpu,
             "restarts": len(set(now) - set(pids)),
         }
+        time.sleep(0.2)  # the log of the last requests
+        cpu["exceptions"] = server.exceptions()
     result = figures(run, elapsed, first, last, cpu, args)
     if not args.quiet:
         print(report(result))

@@ -118,9 +118,12 @@ def cmd_build_geodata(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from dashboard.app import create_app
     from dashboard.bundle import load_bundle
+    from dashboard.callbacks.view import warm
 
     bundle = load_bundle(settings)
     app = create_app(settings, bundle)
+    if not (args.debug or settings.debug):  # the reloader would warm twice
+        warm(bundle)  # the opening view's caches fill in the background
     host = args.host or settings.host
     port = args.port or settings.port
     print(f"CSIL coverage atlas on http://{host}:{port}/", flush=True)

@@ -1188,6 +1188,16 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
         nl="Tabel als alternatief voor de kaart",
         de="Tabelle als Alternative zur Karte",
     ),
+    "a11y.drill_label": _msg(
+        en="Open the next level for",
+        fr="Détailler le niveau suivant pour",
+        nl="Volgend niveau openen voor",
+        de="Nächste Ebene öffnen für",
+    ),
+    "a11y.drill_placeholder": _msg(
+        en="Choose a bar", fr="Choisir une barre", nl="Kies een balk", de="Balken wählen"
+    ),
+    "a11y.drill_button": _msg(en="Open", fr="Ouvrir", nl="Openen", de="Öffnen"),
     "a11y.table_search": _msg(
         en="Search the table",
         fr="Rechercher dans le tableau",
@@ -2446,6 +2456,7 @@ def format_number(n: float | int | None, lang: str) -> str:
     return _babel_format_decimal(n, locale=babel_locale(lang))
 
 
+@lru_cache(maxsize=16384)
 def format_percent(x: float | None, lang: str, digits: int = 1) -> str:
     """A fraction as a percentage with ``digits`` decimals: ``0.1234`` -> "12,3 %" (fr)."""
     if _missing(x):

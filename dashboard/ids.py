@@ -64,6 +64,10 @@ LEVEL_LABEL = "breakdown-level-label"
 BREAKDOWN_CHART = "breakdown-chart"
 BREAKDOWN_TABLE = "breakdown-table"
 BREAKDOWN_NOTES = "breakdown-notes"
+DRILL_BOX = "breakdown-drill"  # the keyboard's way to a bar's next level (hidden when none)
+DRILL_LABEL = "breakdown-drill-label"
+DRILL = "breakdown-drill-choice"
+DRILL_GO = "breakdown-drill-go"
 RECONCILE = "reconciliation"
 RECONCILE_TABLE = "reconciliation-table"
 
@@ -88,3 +92,8 @@ MAPPING_COLUMN = "mapping-column"  # pattern-matching type: {"type": ..., "heade
 HTML_LANG_SINK = "html-lang-sink"  # clientside: sets <html lang>
 EXPORT = "export-table"
 DOWNLOAD = "download"
+
+# The map's table twin, filtered in the browser: every row once per (dataset, date,
+# language), and per click the selection as a mask ("1" = shown), one character per row.
+COMMUNE_ROWS = "commune-rows"
+COMMUNE_MASK = "commune-mask"

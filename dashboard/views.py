@@ -25,7 +25,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
 import geodata
@@ -508,7 +507,9 @@ def map_layers(
     wanted_flags = {str(f) for f in state.flag} if state.flag else None
     flagged = frame[mask & frame["flags"].map(bool)]
     if wanted_flags:
-        flagged = flagged[flagged["flags"].map(lambda fl: bool(wanted_flags & set(fl)))]
+        flagged = flagged[
+            flagged["flags"].map(lambda fl: bool(wanted_flags & set(fl))).astype(bool)
+        ]
     flags = pd.DataFrame(
         {
             "lon": flagged["lon"],
@@ -1101,6 +1102,18 @@ def drill_down(state: ViewState, unit: str | None) -> ViewState | None:
     return None
 
 
+def drill_options(state: ViewState, chart: pd.DataFrame) -> list[dict]:
+    """The bars of the breakdown chart that a click opens, as choices (bar label, unit):
+    the same drill-down by keyboard, in the chart's order from the top bar down."""
+    if chart.empty or "unit" not in chart:
+        return []
+    share = "covered_share" if "covered_share" in chart else "share"
+    rows = chart.sort_values([share, "label"], ascending=[False, True])
+    return [{"label": label, "value": unit}
+            for label, unit in zip(rows["label"], rows["unit"], strict=True)
+            if drill_down(state, unit) is not None]  # fmt: skip
+
+
 def reconciliation(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
     """A file against the published figures known on its date (each with its own date)."""
     if shown.kind == "public":
@@ -1235,11 +1248,15 @@ def export_frame(shown: Shown, frame: pd.DataFrame, mask: pd.Series, lang: str) 
     })  # fmt: skip
 
 
-def commune_table_rows(bundle: DataBundle, shown: Shown, lang: str, mask: pd.Series) -> list[dict]:
-    """The table twin's rows for the selection: every row is built once per (dataset, date,
-    language); a filter only picks rows."""
-    rows = _commune_table_rows(bundle, shown, lang)
-    return [rows[i] for i in np.flatnonzero(mask.to_numpy())]
+def commune_table_rows(bundle: DataBundle, shown: Shown, lang: str) -> list[dict]:
+    """Every row of the table twin, built once per (dataset, date, language); the browser
+    shows those the filters' mask selects."""
+    return list(_commune_table_rows(bundle, shown, lang))
+
+
+def selected_rows(rows: list[dict], mask: str) -> list[dict]:
+    """The rows a mask selects ("1" = shown), as the browser filters them."""
+    return [row for row, keep in zip(rows, mask, strict=True) if keep == "1"]
 
 
 @lru_cache(maxsize=32)

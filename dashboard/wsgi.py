@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from dashboard.app import create_app
 from dashboard.bundle import load_bundle
+from dashboard.callbacks.view import warm
 from dashboard.settings import Settings
 
 settings = Settings.from_env()
-app = create_app(settings, load_bundle(settings))
+bundle = load_bundle(settings)
+app = create_app(settings, bundle)
 server = app.server
+warm(bundle)  # the opening view's caches fill in the background

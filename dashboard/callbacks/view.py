@@ -7,9 +7,11 @@ hover texts), never the geometry again.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import flask
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, Patch, State, ctx, dcc, no_update
@@ -109,8 +111,11 @@ VIEW_OUTPUTS: tuple[tuple[str, str], ...] = (
     (ids.BREAKDOWN_TABLE, "rowData"),
     (ids.BREAKDOWN_TABLE, "columnDefs"),
     (ids.BREAKDOWN_NOTES, "children"),
+    (ids.DRILL, "options"),
+    (ids.DRILL_BOX, "hidden"),
     (ids.RECONCILE, "children"),
-    (ids.COMMUNE_TABLE, "rowData"),
+    (ids.COMMUNE_ROWS, "data"),
+    (ids.COMMUNE_MASK, "data"),
     (ids.COMMUNE_TABLE, "columnDefs"),
     (ids.PROVENANCE, "children"),
     (ids.ILLUSTRATIVE_BANNER, "children"),
@@ -128,7 +133,7 @@ VIEW_OUTPUTS: tuple[tuple[str, str], ...] = (
 #: Outputs that depend only on (dataset, date, language): not sent when a filter changes.
 BASE_OUTPUTS: frozenset[tuple[str, str]] = frozenset({
     (ids.LEGEND, "children"), (ids.MAP_NOTE, "children"), (ids.BREAKDOWN_TITLE, "children"),
-    (ids.RECONCILE, "children"), (ids.COMMUNE_TABLE, "columnDefs"),
+    (ids.RECONCILE, "children"), (ids.COMMUNE_TABLE, "columnDefs"), (ids.COMMUNE_ROWS, "data"),
     (ids.PROVENANCE, "children"), (ids.ILLUSTRATIVE_BANNER, "children"),
     (ids.ATTRIBUTION, "children"), (ids.COMMUNE, "options"), (ids.DATE, "max"),
     (ids.DATE, "marks"), (ids.DATE_WRAPPER, "hidden"), (ids.DATE_VALUE, "children"),
@@ -162,7 +167,7 @@ def timeline(bundle: DataBundle, lang: str, regions: tuple[str, ...], shown: vie
     base = timeline_figure(frame, y_label=i18n.t("timeline.y_measures", lang),
                            empty_message=i18n.t("table.empty", lang),
                            series_names=names)  # fmt: skip
-    return timeline_with_date(base, shown, lang)
+    return timeline_with_date(base, shown, lang).to_plotly_json()
 
 
 @lru_cache(maxsize=256)
@@ -172,8 +177,9 @@ def breakdown_chart(
     """The breakdown bar chart, built once per distinct content (a click that does not
     change the bars reuses it)."""
     frame = pd.DataFrame(list(rows), columns=list(columns))
-    return breakdown_bar_figure(frame, value_label=value_label, empty_message=empty_message,
-                                stacked=stacked)  # fmt: skip
+    fig = breakdown_bar_figure(frame, value_label=value_label, empty_message=empty_message,
+                               stacked=stacked)  # fmt: skip
+    return fig.to_plotly_json()  # plain JSON: nothing to validate or copy on each send
 
 
 def _base_outputs(bundle: DataBundle, shown: views.Shown, frame, lang: str) -> dict:
@@ -202,6 +208,7 @@ def _base_outputs(bundle: DataBundle, shown: views.Shown, frame, lang: str) -> d
             views.reconciliation(bundle, shown, lang), shown, lang
         ),
         (ids.COMMUNE_TABLE, "columnDefs"): c_columns,
+        (ids.COMMUNE_ROWS, "data"): views.commune_table_rows(bundle, shown, lang),
         (ids.PROVENANCE, "children"): components.build_provenance(
             views.sources_used(bundle, shown, frame), shown, frame, vintage.attribution, lang,
             views.undated_notes(bundle, frame, lang),
@@ -258,6 +265,7 @@ def render_view(
         not public,
     )
     b_data, b_columns = components.build_breakdown_table(table, shown, lang)
+    drill = views.drill_options(state, chart_frame)
     same_base = bool(meta) and meta.get("base") == base
     if same_base:
         fixed = dict.fromkeys(BASE_OUTPUTS, no_update)
@@ -280,13 +288,29 @@ def render_view(
         (ids.BREAKDOWN_TABLE, "rowData"): b_data,
         (ids.BREAKDOWN_TABLE, "columnDefs"): b_columns,
         (ids.BREAKDOWN_NOTES, "children"): [components.html.Li(n) for n in notes],
-        (ids.COMMUNE_TABLE, "rowData"): views.commune_table_rows(bundle, shown, lang, mask),
+        (ids.DRILL, "options"): drill,
+        (ids.DRILL_BOX, "hidden"): not drill,
+        (ids.COMMUNE_MASK, "data"): "".join(np.where(mask.to_numpy(), "1", "0")),
         (ids.TIMELINE, "figure"): timeline_out,
         (ids.PROVINCE, "options"): no_update
         if meta and meta.get("provinces") == provinces_key
         else province_options(lang, tuple(state.region)),
         **fixed,
     }
+
+
+def warm(bundle: DataBundle) -> threading.Thread:
+    """Compute the opening view in every language in the background, so that the first
+    visitors of a new server (or gunicorn worker) do not wait for the caches to fill. The
+    server answers meanwhile; returns the (daemon) thread."""
+
+    def run() -> None:
+        for lang in i18n.LANGUAGES:
+            render_view(bundle, ViewState(lang=lang), None, None)
+
+    thread = threading.Thread(target=run, name="warm-view-caches", daemon=True)
+    thread.start()
+    return thread
 
 
 def register(app: Dash, bundle: DataBundle) -> None:
@@ -351,13 +375,20 @@ def register(app: Dash, bundle: DataBundle) -> None:
         Output(ids.PROVINCE, "value", allow_duplicate=True),
         Output(ids.LEVEL, "value", allow_duplicate=True),
         Input(ids.BREAKDOWN_CHART, "clickData"),
+        Input(ids.DRILL_GO, "n_clicks"),
+        State(ids.DRILL, "value"),
         State(ids.STATE, "data"),
         prevent_initial_call=True,
     )
-    def update_drill_down(click, state_data):
-        """A click on a bar opens the next level for that area."""
-        points = (click or {}).get("points") or [{}]
-        state = views.drill_down(state_from_data(state_data), points[0].get("customdata"))
+    def update_drill_down(click, _go, chosen, state_data):
+        """A click on a bar, or the area chosen under the level and its button (the
+        keyboard's way), opens the next level for that area."""
+        if ctx.triggered_id == ids.DRILL_GO:
+            unit = chosen
+        else:
+            points = (click or {}).get("points") or [{}]
+            unit = points[0].get("customdata")
+        state = views.drill_down(state_from_data(state_data), unit)
         if state is None:
             return no_update, no_update, no_update
         return list(state.region), list(state.province), state.level
@@ -391,6 +422,19 @@ def register(app: Dash, bundle: DataBundle) -> None:
         breakdown = Patch()
         breakdown["localeText"] = locale
         return search, breakdown
+
+    # The table twin shows the rows the mask selects: a click sends one character per
+    # commune, not the rows again.
+    app.clientside_callback(
+        """function(mask, rows) {
+            if (!rows) { return []; }
+            if (!mask) { return rows; }
+            return rows.filter(function(row, i) { return mask[i] === "1"; });
+        }""",
+        Output(ids.COMMUNE_TABLE, "rowData"),
+        Input(ids.COMMUNE_MASK, "data"),
+        Input(ids.COMMUNE_ROWS, "data"),
+    )
 
     # The share link: the page's own address, as the browser has it.
     app.clientside_callback(

@@ -263,7 +263,12 @@ def build_provenance(
         html.H2(t("provenance.title", lang)),
         data,
         html.H3(t("provenance.sources", lang)),
-        html.Table([html.Thead(head), html.Tbody(rows)], className="sources"),
+        # Six columns: on a narrow screen the table scrolls, not the page (its links are
+        # focusable, so a keyboard scrolls it too).
+        html.Div(
+            html.Table([html.Thead(head), html.Tbody(rows)], className="sources"),
+            className="table-scroll",
+        ),
         html.P(t("provenance.titles_note", lang), className="help"),
     ]
     if undated:

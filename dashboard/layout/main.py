@@ -62,6 +62,9 @@ TEXT_TARGETS: tuple[tuple[str, str, str], ...] = (
     (ids.KPI_TITLE, "children", "kpi.title"),
     (ids.MAP_TITLE, "children", "a11y.map_name"),
     (ids.LEVEL_LABEL, "children", "control.level"),
+    (ids.DRILL_LABEL, "children", "a11y.drill_label"),
+    (ids.DRILL, "placeholder", "a11y.drill_placeholder"),
+    (ids.DRILL_GO, "children", "a11y.drill_button"),
     (ids.TIMELINE_TITLE, "children", "timeline.title"),
     (ids.TABLE_TITLE, "children", "a11y.table_alternative"),
     (ids.EXPORT, "children", "button.export"),
@@ -89,7 +92,20 @@ def option_lists(lang: str, has_example: bool) -> dict[str, list[dict]]:
 
 
 def _label(id_: str, for_: str) -> html.Label:
+    """The label of one labelable control (a dropdown's button, an input)."""
     return html.Label(id=id_, htmlFor=for_, className="control-label")
+
+
+def _group(label_id: str, control, *, radio: bool = False, **extra) -> html.Div:
+    """A checklist or radio list with its visible name: a group of native checkboxes or
+    radios named by the label (``assets/a11y.js`` removes the listbox roles Dash 4 puts
+    around them)."""
+    return html.Div(
+        [html.Span(id=label_id, className="control-label"), control],
+        role="radiogroup" if radio else "group",
+        **{"aria-labelledby": label_id},
+        **extra,
+    )
 
 
 def build_header() -> html.Header:
@@ -100,22 +116,17 @@ def build_header() -> html.Header:
                 [html.H1(id=ids.TITLE), html.P(id=ids.SUBTITLE, className="subtitle")],
                 className="titles",
             ),
-            html.Div(
-                [
-                    html.Span(id=ids.LANGUAGE_LABEL, className="control-label"),
-                    dcc.RadioItems(
-                        id=ids.LANGUAGE,
-                        options=[
-                            {"label": LANGUAGE_NAMES[lang], "value": lang} for lang in LANGUAGES
-                        ],
-                        value=DEFAULT_STATE.lang,
-                        inline=True,
-                        className="language-switch",
-                    ),
-                ],
+            _group(
+                ids.LANGUAGE_LABEL,
+                dcc.RadioItems(
+                    id=ids.LANGUAGE,
+                    options=[{"label": LANGUAGE_NAMES[lang], "value": lang} for lang in LANGUAGES],
+                    value=DEFAULT_STATE.lang,
+                    inline=True,
+                    className="language-switch",
+                ),
+                radio=True,
                 className="language",
-                role="group",
-                **{"aria-labelledby": ids.LANGUAGE_LABEL},
             ),
         ],
         className="page-header",
@@ -125,26 +136,44 @@ def build_header() -> html.Header:
 def build_dataset_controls(options: dict[str, list[dict]]) -> html.Section:
     return html.Section(
         [
-            _label(ids.DATASET_LABEL, ids.DATASET),
-            dcc.RadioItems(
-                id=ids.DATASET,
-                options=options[ids.DATASET],
-                value=DEFAULT_STATE.dataset,
-                className="stacked",
+            _group(
+                ids.DATASET_LABEL,
+                dcc.RadioItems(
+                    id=ids.DATASET,
+                    options=options[ids.DATASET],
+                    value=DEFAULT_STATE.dataset,
+                    className="stacked",
+                ),
+                radio=True,
             ),
-            dcc.Upload(
-                id=ids.UPLOAD,
-                children=html.Div(id=ids.UPLOAD_TEXT),
-                className="upload",
-                max_size=4 * MAX_BYTES,  # the importer reports files over MAX_BYTES
-                multiple=False,
+            # The file input inside dcc.Upload is named by the drop-zone text (a11y.js).
+            html.Div(
+                dcc.Upload(
+                    id=ids.UPLOAD,
+                    children=html.Div(id=ids.UPLOAD_TEXT),
+                    className="upload",
+                    max_size=4 * MAX_BYTES,  # the importer reports files over MAX_BYTES
+                    multiple=False,
+                ),
+                **{"data-a11y-name": ids.UPLOAD_TEXT, "data-a11y-desc": ids.UPLOAD_HELP},
             ),
             html.P(id=ids.UPLOAD_HELP, className="help"),
-            _label(ids.DATE_LABEL, ids.DATE),
+            html.Span(id=ids.DATE_LABEL, className="control-label"),
+            # The slider's value is an index into the published dates: its thumb is named
+            # by the label and speaks the date shown below it (a11y.js); no number box.
             html.Div(
-                dcc.Slider(id=ids.DATE, min=0, max=1, step=1, value=1, included=False),
+                dcc.Slider(
+                    id=ids.DATE,
+                    min=0,
+                    max=1,
+                    step=1,
+                    value=1,
+                    included=False,
+                    allow_direct_input=False,
+                ),
                 className="date-slider",
                 id=ids.DATE_WRAPPER,
+                **{"data-a11y-name": ids.DATE_LABEL, "data-a11y-valuetext": ids.DATE_VALUE},
             ),
             html.P(id=ids.DATE_VALUE, className="date-value", **{"aria-live": "polite"}),
         ],
@@ -156,21 +185,29 @@ def build_filters(options: dict[str, list[dict]]) -> html.Section:
     return html.Section(
         [
             html.H2(id=ids.FILTERS_TITLE),
-            _label(ids.REGION_LABEL, ids.REGION),
-            dcc.Checklist(
-                id=ids.REGION, options=options[ids.REGION], value=[], className="stacked"
+            _group(
+                ids.REGION_LABEL,
+                dcc.Checklist(
+                    id=ids.REGION, options=options[ids.REGION], value=[], className="stacked"
+                ),
             ),
             _label(ids.PROVINCE_LABEL, ids.PROVINCE),
             dcc.Dropdown(id=ids.PROVINCE, options=options[ids.PROVINCE], multi=True, value=[]),
-            _label(ids.STATUS_LABEL, ids.STATUS),
-            dcc.Checklist(
-                id=ids.STATUS,
-                options=options[ids.STATUS],
-                value=[],
-                className="stacked status-checklist",
+            _group(
+                ids.STATUS_LABEL,
+                dcc.Checklist(
+                    id=ids.STATUS,
+                    options=options[ids.STATUS],
+                    value=[],
+                    className="stacked status-checklist",
+                ),
             ),
-            _label(ids.FLAG_LABEL, ids.FLAG),
-            dcc.Checklist(id=ids.FLAG, options=options[ids.FLAG], value=[], className="stacked"),
+            _group(
+                ids.FLAG_LABEL,
+                dcc.Checklist(
+                    id=ids.FLAG, options=options[ids.FLAG], value=[], className="stacked"
+                ),
+            ),
             _label(ids.POP_BAND_LABEL, ids.POP_BAND),
             dcc.Dropdown(
                 id=ids.POP_BAND, options=options[ids.POP_BAND], value="all", clearable=False
@@ -188,13 +225,38 @@ def build_filters(options: dict[str, list[dict]]) -> html.Section:
                 [
                     html.Label(id=ids.SHARE_LABEL, htmlFor=ids.SHARE, className="control-label"),
                     dcc.Input(id=ids.SHARE, readOnly=True, value="", className="share-link"),
-                    dcc.Clipboard(target_id=ids.SHARE, id=ids.SHARE_COPY, className="copy"),
+                    # Dash renders a bare <div>: a11y.js makes an "a11y-button" a button
+                    # (named by its title, in the tab order, Enter and Space click it).
+                    dcc.Clipboard(
+                        target_id=ids.SHARE, id=ids.SHARE_COPY, className="copy a11y-button"
+                    ),
                 ],
                 className="share",
             ),
         ],
         className="panel filters",
     )
+
+
+def build_drill_down() -> html.Div:
+    """The bars' drill-down for a keyboard: the area of a bar and a button that does what a
+    click on that bar does. Choices and visibility come with the chart (view callback)."""
+    return html.Div(
+        [
+            _label(ids.DRILL_LABEL, ids.DRILL),
+            html.Div(
+                [
+                    dcc.Dropdown(id=ids.DRILL, clearable=False, searchable=False,
+                                 className="drill-choice"),
+                    html.Button(id=ids.DRILL_GO, n_clicks=0, type="button", className="button"),
+                ],
+                className="drill-row",
+            ),
+        ],
+        id=ids.DRILL_BOX,
+        className="drill",
+        hidden=True,
+    )  # fmt: skip
 
 
 def build_legend() -> html.Div:
@@ -252,6 +314,8 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
                 [
                     html.H2(id=ids.MAP_TITLE, className="visually-hidden"),
                     build_legend(),
+                    # A figure named by its heading and described by its summary; not
+                    # role="img": it holds the map's keyboard-operable canvas and buttons.
                     html.Figure(
                         dcc.Graph(
                             id=ids.MAP,
@@ -259,7 +323,6 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
                             config={**GRAPH_CONFIG, "scrollZoom": True},
                             style={"height": "62vh"},
                         ),  # fmt: skip
-                        role="img",
                         id="map-figure",
                         **{"aria-labelledby": ids.MAP_TITLE, "aria-describedby": ids.MAP_SUMMARY},
                     ),
@@ -271,10 +334,14 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
             html.Section(
                 [
                     html.H2(id=ids.BREAKDOWN_TITLE),
-                    _label(ids.LEVEL_LABEL, ids.LEVEL),
-                    dcc.RadioItems(
-                        id=ids.LEVEL, options=options[ids.LEVEL], value="region", inline=True
+                    _group(
+                        ids.LEVEL_LABEL,
+                        dcc.RadioItems(
+                            id=ids.LEVEL, options=options[ids.LEVEL], value="region", inline=True
+                        ),
+                        radio=True,
                     ),
+                    build_drill_down(),
                     html.Div(
                         [
                             dcc.Graph(
@@ -335,6 +402,8 @@ def build_layout(bundle: DataBundle) -> html.Div:
             dcc.Store(id=ids.STATE),
             dcc.Store(id=ids.LANG_STORE),
             dcc.Store(id=ids.MAP_META),
+            dcc.Store(id=ids.COMMUNE_ROWS),
+            dcc.Store(id=ids.COMMUNE_MASK),
             dcc.Store(id=ids.NOTICE_KEYS, data=[]),
             dcc.Store(id=ids.UPLOAD_STORE, storage_type="memory"),
             dcc.Store(id=ids.HTML_LANG_SINK),

@@ -71,7 +71,7 @@ def test_open_shows_every_commune_and_published_figures(live_server, browser):
     kpis = _kpis(browser)
     assert kpis[0].startswith("Cells")
     assert "published" in _text(browser, "#map-note").lower()
-    assert browser.find_element(By.ID, "map-figure").get_attribute("role") == "img"
+    assert browser.find_element(By.ID, "map-figure").get_attribute("aria-labelledby") == "map-title"
     assert "communes" in _text(browser, "#map-summary")
 
 
@@ -345,7 +345,7 @@ def test_unrecognised_header_can_be_mapped(live_server, browser, tmp_path):
     dropdown = browser.find_element(By.CSS_SELECTOR, "#upload-mapping .dash-dropdown")
     dropdown.click()
     option = wait_for(lambda: next(o for o in browser.find_elements(By.CSS_SELECTOR,
-                                                                     "[role=option]")
+                                                                     ".dash-dropdown-option")
                                    if o.text == "Status"), message="Status option")  # fmt: skip
     option.click()
     browser.find_element(By.ID, "mapping-apply").click()

@@ -20,6 +20,7 @@ import dataclasses
 import datetime as dt
 import re
 
+import plotly.graph_objects as go
 import pytest
 
 from dashboard import i18n, ids, views
@@ -68,6 +69,8 @@ def summary(out) -> list[str]:
 
 def figure_units(fig) -> list[str]:
     """Hover texts and axis labels of a figure (each is one unit of meaning)."""
+    if isinstance(fig, dict):  # sent as plain JSON
+        fig = go.Figure(fig)
     units = []
     for trace in fig.data:
         texts = trace.text if trace.text is not None else ()
@@ -206,7 +209,12 @@ def test_every_status_shown_has_a_source_and_a_date_on_or_after_its_sources(bund
                 if src_date:
                     assert placement_date(r.status_date) >= placement_date(src_date), (key, sid)
         out = render(bundle, date=key, lang="en")
-        table = {x["nis"]: x for x in out[(ids.COMMUNE_TABLE, "rowData")]}
+        table = {
+            x["nis"]: x
+            for x in views.selected_rows(
+                out[(ids.COMMUNE_ROWS, "data")], out[(ids.COMMUNE_MASK, "data")]
+            )
+        }
         for r in named.itertuples():
             assert str(r.source).split(";")[0] in table[r.nis]["status"]
             assert i18n.format_date(r.status_date, "en") in table[r.nis]["status"]
@@ -409,7 +417,12 @@ def test_programme_flags_carry_their_own_source(bundle):
     assert "Status: Own cell (implied by a regional table" in bxl and "S01, 15 June 2019" in bxl
     assert "Pilot commune 2016 (S00, 27 May 2016)" in bxl
     assert "Federal impulse grant 2015 (round 1) (S40, October 2015)" in bxl
-    table = {r["nis"]: r for r in out[(ids.COMMUNE_TABLE, "rowData")]}
+    table = {
+        r["nis"]: r
+        for r in views.selected_rows(
+            out[(ids.COMMUNE_ROWS, "data")], out[(ids.COMMUNE_MASK, "data")]
+        )
+    }
     assert "Pilot commune 2016 (S00, 27 May 2016)" in table["21004"]["flags"]
     dison = plain(hover["63020"])
     assert "S12" not in dison  # its 2019 grant (S12, dated 2019 only) is not known yet
@@ -590,3 +603,8 @@ def test_no_control_sends_anything_off_the_machine(bundle):
         assert config["showLink"] is False
         assert {"sendDataToCloud", "editInChartStudio"} <= set(config["modeBarButtonsToRemove"])
     assert GRAPH_CONFIG["displaylogo"] is False
+
+
+def shown_rows(out: dict) -> list[dict]:
+    """The table twin's rows as the browser shows them (all rows, filtered by the mask)."""
+    return views.selected_rows(out[(ids.COMMUNE_ROWS, "data")], out[(ids.COMMUNE_MASK, "data")])

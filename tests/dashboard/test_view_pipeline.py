@@ -94,3 +94,15 @@ def test_province_options_follow_the_regions(bundle, first):
                                          status=("own_cell",)),
                        None, flemish[(ids.MAP_META, "data")])  # fmt: skip
     assert same[(ids.PROVINCE, "options")] is no_update
+
+
+def test_a_flag_filter_on_a_selection_without_flags(bundle, first):
+    """Found by the load test: no flagged commune in the selection used to fail."""
+    _, out = first
+    meta = out[(ids.MAP_META, "data")]
+    state = ViewState(date="2019-06-15", lang="fr", region=("03000",), status=("own_cell",),
+                      province=("60000",), pop_band="10-20k", flag=("pilot_2016",))  # fmt: skip
+    again = render_view(bundle, state, None, meta)
+    ops = again[(ids.MAP, "figure")].to_plotly_json()["operations"]
+    lon = next(op["params"]["value"] for op in ops if op["location"] == ["data", 2, "lon"])
+    assert lon == []
