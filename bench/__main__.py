@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> dict:
               f"<= 250 kB)")  # fmt: skip
 
     results["scaling"] = scaling.measure(3 if args.quick else 30)
-    print(scaling.report(results["scaling"]))
+    print(scaling.report(results["scaling"], results["clicks"]["app"]["cpu"]))
 
     if args.quick:
         return results

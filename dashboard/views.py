@@ -51,7 +51,7 @@ from dashboard.coverage.public_record import (
 )
 from dashboard.coverage.reconcile import reconcile
 from dashboard.figures.map import MapLayers
-from dashboard.state import PROVINCES, ViewState, in_population_band
+from dashboard.state import POPULATION_BANDS, PROVINCES, ViewState
 
 REGIONS = ("02000", "03000", "04000")
 GEOGRAPHY_OF_REGION = {"02000": "BE-VLG", "03000": "BE-WAL", "04000": "BE-BRU", "DG": "BE-DG"}
@@ -249,9 +249,11 @@ def filter_mask(frame: pd.DataFrame, state: ViewState) -> pd.Series:
         mask &= frame["status"].isin([str(s) for s in state.status])
     if state.flag:
         wanted = {str(f) for f in state.flag}
-        mask &= frame["flags"].map(lambda fl: bool(wanted & set(fl)))
+        mask &= frame["flags"].map(lambda fl: bool(wanted & set(fl))).astype(bool)
     if state.pop_band != "all":
-        mask &= frame["population"].map(lambda p: in_population_band(p, state.pop_band))
+        low, high = POPULATION_BANDS[state.pop_band]
+        population = frame["population"]
+        mask &= (population >= low) & (population < high if high is not None else True)
     return mask
 
 
