@@ -16,10 +16,13 @@ For each: the first draw (``Plotly.newPlot`` on the emptied div) and a filter ch
 map is painted: the plot's promise (after ``plotly_afterplot``; for MapLibre the map's
 ``idle`` event too, when every layer has been drawn) and two animation frames. Then a real
 filter click in the app (server round trip, patch, repaint) with the app's own figure.
-Prints the medians and the ratios. No timing is asserted anywhere.
+Prints the medians and the ratios. No timing is asserted anywhere. What a geo subplot
+needs from the page (an empty base map; geometry wound for d3) is given to it before the
+app's scripts run when the app does not give it itself (see ``before_the_app``).
 
 With ``--screenshots DIR`` it also saves the app at 1280x720, 1366x768 and 1920x1080
-(``DIR/map-WxH.png``, the map scrolled into view).
+(``DIR/map-WxH-QUERY.png``, the map scrolled into view); ``--rounds 0`` skips the
+timings.
 """
 
 from __future__ import annotations
@@ -60,6 +63,9 @@ GEO_LAYOUT = {
     "visible": False, "fitbounds": "locations", "bgcolor": "white", "showframe": False,
     "projection": {"type": "conic conformal", "parallels": [49.8333, 51.1667]},
 }  # fmt: skip
+# The empty base map a geo subplot loads (map.py's, or the same if map.py draws MapLibre).
+TOPOJSON_NAME = getattr(map_figures, "GEO_TOPOJSON_NAME", "world_110m")
+TOPOJSON = getattr(map_figures, "GEO_TOPOJSON", {"type": "Topology", "objects": {}, "arcs": []})
 MAP_TYPES = {"choropleth": "choroplethmap", "scattergeo": "scattermap"}
 GEO_TYPES = {v: k for k, v in MAP_TYPES.items()}
 
@@ -220,7 +226,7 @@ def run_js(driver, body: str, *args):
 
 def figures(settings: Settings):
     """The public record (all communes) as the app builds it, the z of trace 1 after a
-    filter (Walloon Region only), and the commune and region geometry."""
+    filter (Walloon Region only), and every division's geometry by URL."""
     bundle = load_bundle(settings)
     states = (ViewState(date="2019-06-15", lang="en"),
               ViewState(date="2019-06-15", lang="en", region=("03000",)))  # fmt: skip
@@ -233,16 +239,49 @@ def figures(settings: Settings):
     fig = map_figures.coverage_map_figure(layers[0], *urls)
     figure = json.loads(pio.to_json(fig))
     z_after = map_figures.category_codes(layers[1].communes["category"].tolist())
-    return figure, z_after, dict(zip(urls, (data.display, data.regions_display), strict=True))
+    geometry = {}
+    for key, vintage in bundle.vintages.items():
+        for layer, collection in (("communes", vintage.display),
+                                  ("regions", vintage.regions_display)):  # fmt: skip
+            geometry[geometry_url(key, layer, vintage.digest)] = collection
+    return figure, z_after, geometry
 
 
-def measure(url: str, figure: dict, z_after: list, geometry: dict, rounds: int, size) -> None:
+_NOTED: set[str] = set()
+
+
+def before_the_app(driver, geometry: dict) -> None:
+    """What the page needs for a ``geo`` subplot, given before the app's scripts run when
+    the app does not (yet) give it: an empty base map (plotly.js would fetch one from its
+    CDN) and the geometry wound for d3 (kept in plotly.js's cache under its URL, so the
+    served file is not read)."""
+    script = (
+        "window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};"
+        "window.PlotlyGeoAssets.topojson = window.PlotlyGeoAssets.topojson || {};"
+        f"window.PlotlyGeoAssets.topojson[{json.dumps(TOPOJSON_NAME)}] ="
+        f" window.PlotlyGeoAssets.topojson[{json.dumps(TOPOJSON_NAME)}]"
+        f" || {json.dumps(TOPOJSON)};"
+    )
+    for url, collection in geometry.items():
+        fixed, turned = d3_wound(collection)
+        if turned and url not in _NOTED:
+            _NOTED.add(url)
+            print(f"note: {turned} feature(s) of {url.split('?')[0]} wound anticlockwise"
+                  " (d3 fills the outside): rewound in the page")  # fmt: skip
+            script += f"window.PlotlyGeoAssets[{json.dumps(url)}] = {json.dumps(fixed)};"
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": script})
+
+
+def measure(url: str, figure: dict, z_after: list, geometry: dict, rounds: int, size) -> dict:
+    """{"renderer", "app_type", "click": [ms], "map"|"geo": {"first"|"restyle": [ms]}}"""
     with chromium(*size) as driver:
+        before_the_app(driver, geometry)
         driver.get(url + "?lang=en&date=2019-06-15")
         wait_for_map(driver)
         app_type = driver.execute_script(f"return {GRAPH}.data[1].type")
+        renderer = webgl_renderer(driver)
         print(f"Chromium {driver.capabilities.get('browserVersion')}, window {size[0]}x{size[1]}"
-              f", --disable-gpu; WebGL: {webgl_renderer(driver)}")  # fmt: skip
+              f", --disable-gpu; WebGL: {renderer}")  # fmt: skip
         print(f"the app draws trace type {app_type!r}")
 
         # A real filter click first (the app's own figure): click -> server -> patch ->
@@ -270,22 +309,6 @@ def measure(url: str, figure: dict, z_after: list, geometry: dict, rounds: int, 
         print(f"app filter click -> repainted ({app_type}): median "
               f"{statistics.median(clicks):.0f} ms over {rounds}")  # fmt: skip
 
-        # The two trace types on the same div. Both read the same (cached) geometry, wound
-        # for d3 if the served files are not.
-        fixes = {}
-        for key, geo in geometry.items():
-            fixes[key], turned = d3_wound(geo)
-            if turned:
-                print(
-                    f"note: {turned} feature(s) of {key.split('?')[0]} wound "
-                    "counter-clockwise (d3 fills the outside): rewound for the geo variant"
-                )
-        run_js(driver, TIMER_JS
-               + "for (const [k, v] of Object.entries(arguments[0])) window.PlotlyGeoAssets[k] = v;"
-               "window.PlotlyGeoAssets.topojson = window.PlotlyGeoAssets.topojson || {};"
-               "window.PlotlyGeoAssets.topojson.world_110m = window.PlotlyGeoAssets.topojson"
-               ".world_110m || {type: 'Topology', objects: {}, arcs: []}; return 1;",
-               fixes)  # fmt: skip
         config = {"displaylogo": False, "scrollZoom": True, "responsive": True}
         results: dict[str, dict[str, list[float]]] = {}
         figs = {k: variant(figure, k) for k in ("map", "geo")}
@@ -320,35 +343,48 @@ def measure(url: str, figure: dict, z_after: list, geometry: dict, rounds: int, 
         )
         print("  all runs:", json.dumps({k: {n: [round(x) for x in v] for n, v in r.items()}
                                          for k, r in results.items()}))  # fmt: skip
+        return {"renderer": renderer, "app_type": app_type, "click": clicks, **results}
 
 
-def screenshots(url: str, folder: Path) -> None:
+def screenshots(url: str, geometry: dict, folder: Path, query: str) -> None:
     """The app at three window sizes, the map in view."""
     folder.mkdir(parents=True, exist_ok=True)
     for width, height in SIZES:
         with chromium(width, height) as driver:
-            driver.get(url + "?lang=en&date=2019-06-15")
+            before_the_app(driver, geometry)
+            driver.get(url + query)
             wait_for_map(driver)
             time.sleep(1.5)  # the geometry drawn
             driver.execute_script("document.getElementById('map-figure').scrollIntoView()")
             time.sleep(0.5)
-            path = folder / f"map-{width}x{height}.png"
+            name = "".join(c if c.isalnum() else "-" for c in query.strip("?"))
+            path = folder / f"map-{width}x{height}-{name}.png"
             driver.save_screenshot(str(path))
             print(f"saved {path}")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--size", default="1366x768", help="browser window, WxH")
     parser.add_argument("--screenshots", type=Path, help="also save the app at three sizes")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--query",
+        action="append",
+        help="the app's query string for the "
+        "screenshots (repeatable; default: the public record and the example)",
+    )
+    args = parser.parse_args(argv)
     size = tuple(int(x) for x in args.size.split("x"))
     figure, z_after, geometry = figures(Settings.from_env())
+    results: dict = {}
     with serve() as url:
-        measure(url, figure, z_after, geometry, args.rounds, size)
+        if args.rounds:
+            results = measure(url, figure, z_after, geometry, args.rounds, size)
         if args.screenshots:
-            screenshots(url, args.screenshots)
+            for query in args.query or ["?lang=en&date=2019-06-15", "?lang=en&dataset=example"]:
+                screenshots(url, geometry, args.screenshots, query)
+    return results
 
 
 if __name__ == "__main__":

@@ -120,25 +120,55 @@ def _round_coords(coords: list, ndigits: int) -> list:
     return [_round_coords(c, ndigits) for c in coords]
 
 
+def _ring_area(ring: list) -> float:
+    """Shoelace area in degrees²: > 0 anticlockwise (x east, y north), < 0 clockwise."""
+    pairs = zip(ring, ring[1:], strict=False)
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairs) / 2
+
+
+def _wind_for_d3(polygon: list) -> list:
+    """One polygon's rings (rounded), the exterior clockwise and the holes anticlockwise:
+    d3-geo (plotly's geo maps) reads an anticlockwise exterior as the whole globe but the
+    polygon; MapLibre and RFC 7946 readers accept either. A ring that rounding collapsed
+    (no area) is dropped; so is the polygon, if it is its exterior."""
+    out = []
+    for i, ring in enumerate(polygon):
+        area = _ring_area(ring)
+        if area == 0:
+            if i == 0:
+                return []
+            continue
+        out.append(ring if (area < 0) == (i == 0) else ring[::-1])
+    return out
+
+
+def _wound(kind: str, coords: list) -> tuple[str, list]:
+    if kind == "Polygon":
+        return kind, _wind_for_d3(coords)
+    polygons = [p for p in (_wind_for_d3(p) for p in coords) if p]
+    return ("Polygon", polygons[0]) if len(polygons) == 1 else (kind, polygons)
+
+
 def to_geojson(gdf: gpd.GeoDataFrame, ndigits: int = 5) -> dict:
     """A FeatureCollection with ``id`` and ``properties.nis`` = the NIS code.
 
     5 decimals of a degree is about a metre: plenty for a commune map, half the bytes.
+    Rings are wound for d3-geo after rounding (see :func:`_wind_for_d3`).
     """
     if gdf.crs is None or gdf.crs.to_string() != DISPLAY_CRS:
         gdf = gdf.to_crs(DISPLAY_CRS)
     features = []
     for nis, geom in zip(gdf["nis"], gdf.geometry, strict=True):
         mapping = shapely.geometry.mapping(geom)
+        kind, coords = _wound(
+            mapping["type"], _round_coords(_as_lists(mapping["coordinates"]), ndigits)
+        )
         features.append(
             {
                 "type": "Feature",
                 "id": nis,
                 "properties": {"nis": nis},
-                "geometry": {
-                    "type": mapping["type"],
-                    "coordinates": _round_coords(_as_lists(mapping["coordinates"]), ndigits),
-                },
+                "geometry": {"type": kind, "coordinates": coords},
             }
         )
     return {"type": "FeatureCollection", "features": features}

@@ -33,16 +33,16 @@ from dashboard.figures.map import (
     BELGIUM_ZOOM,
     BRUSSELS_CENTER,
     BRUSSELS_ZOOM,
+    COMMUNE_ZOOM,
     coverage_map_figure,
     coverage_map_updates,
+    map_view_updates,
 )
 from dashboard.layout import components
 from dashboard.layout.main import legend_items
 from dashboard.server import geometry_url
 from dashboard.state import PROVINCES, ViewState, default_state, provinces_of, to_query
 from dashboard.upload import payload_to_snapshot
-
-COMMUNE_ZOOM = 10.5
 
 
 def export_csv(bundle: DataBundle, state: ViewState, upload) -> tuple[str, str]:
@@ -366,8 +366,13 @@ def register(app: Dash, bundle: DataBundle) -> None:
             center, zoom = points[commune], COMMUNE_ZOOM
         else:
             return no_update, no_update
-        patch["layout"]["map"]["center"] = center
-        patch["layout"]["map"]["zoom"] = zoom
+        # a new revision on each click: the view also forgets where the user dragged it
+        revision = f"{_brussels}-{_reset}-{commune}"
+        for path, value in map_view_updates(center, zoom, revision).items():
+            target = patch
+            for part in path[:-1]:
+                target = target[part]
+            target[path[-1]] = value
         return patch, search
 
     @app.callback(

@@ -19,7 +19,10 @@ def test_each_vintage_has_every_commune(live_server, browser, tmp_path):
     browser.find_element(By.CSS_SELECTOR, "#upload input[type=file]").send_keys(str(f))
     wait_for(lambda: len(_communes(browser)["locations"]) == 565, message="565 communes")
     assert len(set(_communes(browser)["locations"])) == 565
-    assert browser.find_elements(By.CSS_SELECTOR, "#coverage-map canvas")  # drawn offline
+    # drawn offline: one SVG path per commune
+    paths = "#coverage-map .choroplethlocation"
+    wait_for(lambda: len(browser.find_elements(By.CSS_SELECTOR, paths)) >= 565,
+             message="the communes drawn")  # fmt: skip
 
 
 def test_hover_names_follow_the_language(live_server, browser):

@@ -326,7 +326,8 @@ def test_brussels_zoom_and_commune_table_search(live_server, browser):
     _open(browser, live_server + "?lang=en&dataset=example", communes=589)
     browser.find_element(By.ID, "zoom-brussels").click()
     wait_for(lambda: browser.execute_script(
-        "return document.querySelector('#coverage-map .js-plotly-plot').layout.map.zoom") > 9,
+        "return document.querySelector('#coverage-map .js-plotly-plot')"
+        ".layout.geo.projection.scale") > 5,
         message="zoomed to Brussels")  # fmt: skip
     # the table twin of the map is searchable
     browser.find_element(By.ID, "commune-table-search").send_keys("Liège")
