@@ -1104,6 +1104,12 @@ _UI_MESSAGES: dict[str, dict[str, str]] = {
         nl="De gemeente in de link bestaat niet op deze datum; er is geen gemeente geselecteerd.",
         de="Die Gemeinde im Link besteht zu diesem Datum nicht; keine Gemeinde ist ausgewählt.",
     ),
+    "notice.link.zoom": _msg(
+        en="The link asked for an unknown map view; the whole country is shown.",
+        fr="Le lien demandait une vue de carte inconnue : tout le pays est affiché.",
+        nl="De link vroeg een onbekend kaartbeeld; het hele land wordt getoond.",
+        de="Der Link verlangte eine unbekannte Kartenansicht; das ganze Land wird gezeigt.",
+    ),
     "notice.link.level": _msg(
         en="The link asked for an unknown breakdown; the breakdown by region is shown.",
         fr="Le lien demandait une ventilation inconnue : la ventilation par région est affichée.",

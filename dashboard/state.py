@@ -104,7 +104,11 @@ POPULATION_BAND_ALIASES: Final[Mapping[str, str]] = MappingProxyType(
 #: Query parameters in the order :func:`to_query` writes them.
 PARAMS: Final[tuple[str, ...]] = (
     "lang", "dataset", "date", "region", "province", "status", "flag", "pop", "level", "commune",
+    "zoom",
 )  # fmt: skip
+
+#: Map views a link can name besides a commune (which zooms to that commune).
+ZOOMS: Final[tuple[str, ...]] = ("brussels",)
 
 #: Longer query strings are not read at all (default view with a notice).
 MAX_QUERY_LENGTH: Final = 4096
@@ -148,6 +152,7 @@ class ViewState:
     flag: tuple[Flag, ...] = ()
     pop_band: str = "all"
     commune: str | None = None
+    zoom: str | None = None  # "brussels": the map zoomed to the 19 communes
     lang: str = DEFAULT_LANGUAGE
     level: str = "region"
 
@@ -170,6 +175,8 @@ class ViewState:
         set_(self, "flag", tuple(Flag(f) for f in flags))
         if self.pop_band not in POPULATION_BANDS:
             raise ValueError(f"unknown population band {self.pop_band!r}")
+        if self.zoom is not None and self.zoom not in ZOOMS:
+            raise ValueError(f"unknown map view {self.zoom!r}")
         if self.commune is not None and not _NIS.match(str(self.commune)):
             raise ValueError(f"not a NIS code: {self.commune!r}")
         if self.lang not in LANGUAGES:
@@ -205,6 +212,7 @@ def _query_values(state: ViewState) -> dict[str, str]:
         "pop": state.pop_band,
         "level": state.level,
         "commune": state.commune or "",
+        "zoom": state.zoom or "",
     }
     defaults = {
         "dataset": DEFAULT_STATE.dataset,
@@ -425,6 +433,13 @@ def _from_query(
             fields["commune"] = commune
         else:
             bad.add("commune")
+
+    zoom = (single("zoom") or "").lower()
+    if zoom:
+        if zoom in ZOOMS:
+            fields["zoom"] = zoom
+        else:
+            bad.add("zoom")
 
     state = DEFAULT_STATE.replace(**fields)
     notices = [PARAM_NOTICES[name] for name in PARAMS if name in bad]

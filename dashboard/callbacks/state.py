@@ -38,6 +38,7 @@ def state_from_controls(values: list, keys: list[str], previous: ViewState) -> V
             flag=tuple(flag or ()),
             pop_band=pop or "all",
             commune=commune or None,
+            zoom=previous.zoom,  # the map view is not a control: it stays until reset
             lang=lang or previous.lang,
             level=level or "region",
         )

@@ -70,8 +70,37 @@ def base_key(shown: views.Shown, lang: str) -> str:
     return f"{data}|{shown.date_key}|{shown.vintage}|{lang}"
 
 
+def _apply(target, updates: dict[tuple, object]) -> None:
+    """Set each path of ``updates`` on a Patch (or nested dicts)."""
+    for path, value in updates.items():
+        node = target
+        for part in path[:-1]:
+            node = node[part]
+        node[path[-1]] = value
+
+
+def map_view(bundle: DataBundle, vintage: str, state: ViewState) -> tuple[dict, float]:
+    """(center, zoom) the link names: its commune, else Brussels, else all of Belgium."""
+    if state.commune:
+        communes = bundle.vintages[vintage].communes
+        row = communes.loc[communes["nis"] == state.commune]
+        if len(row):
+            lat, lon = row.iloc[0][["lat", "lon"]]
+            return {"lat": float(lat), "lon": float(lon)}, COMMUNE_ZOOM
+    if state.zoom == "brussels":
+        return BRUSSELS_CENTER, BRUSSELS_ZOOM
+    return BELGIUM_CENTER, BELGIUM_ZOOM
+
+
 def map_output(
-    bundle: DataBundle, shown, layers, meta: dict | None, lang: str, base: str, prefix: str
+    bundle: DataBundle,
+    shown,
+    layers,
+    meta: dict | None,
+    lang: str,
+    base: str,
+    prefix: str,
+    state: ViewState | None = None,
 ):
     """A whole figure when the division changes (its geometry referenced by URL: the browser
     fetches it once and caches it); else a patch: the colours (and the region shading and
@@ -80,12 +109,7 @@ def map_output(
     new_meta = {"vintage": shown.vintage, "base": base}
     if meta and meta.get("vintage") == shown.vintage:
         patch = Patch()
-        with_text = meta.get("base") != base
-        for path, value in coverage_map_updates(layers, with_text=with_text).items():
-            target = patch
-            for part in path[:-1]:
-                target = target[part]
-            target[path[-1]] = value
+        _apply(patch, coverage_map_updates(layers, with_text=meta.get("base") != base))
         return patch, new_meta
     digest = bundle.vintages[shown.vintage].digest
     fig = coverage_map_figure(
@@ -94,6 +118,10 @@ def map_output(
         geometry_url(shown.vintage, "regions", digest, prefix),
         accessible_name=i18n.t("a11y.map_name", lang),
     )
+    if state is not None and (state.commune or state.zoom):  # a link restores its zoom
+        center, zoom = map_view(bundle, shown.vintage, state)
+        fig = fig.to_plotly_json()
+        _apply(fig, map_view_updates(center, zoom))
     return fig, new_meta
 
 
@@ -247,7 +275,7 @@ def render_view(
     shown, frame, mask = views.selection(bundle, state, upload)
     base = base_key(shown, lang)
     layers = views.map_layers(bundle, shown, frame, mask, state, lang)
-    figure, new_meta = map_output(bundle, shown, layers, meta, lang, base, prefix)
+    figure, new_meta = map_output(bundle, shown, layers, meta, lang, base, prefix, state)
     timeline_key = f"{base}|{','.join(state.region)}"
     new_meta["timeline"] = timeline_key
     provinces_key = f"{lang}|{','.join(state.region)}"
@@ -359,6 +387,8 @@ def register(app: Dash, bundle: DataBundle) -> None:
         search = no_update
         if ctx.triggered_id == ids.BRUSSELS:
             center, zoom = BRUSSELS_CENTER, BRUSSELS_ZOOM
+            # the link says so: opening it shows the same view
+            search = to_query(state_from_data(state_data).replace(zoom="brussels", commune=None))
         elif ctx.triggered_id == ids.RESET:
             center, zoom = BELGIUM_CENTER, BELGIUM_ZOOM
             search = to_query(default_state(state_from_data(state_data).lang))
@@ -368,11 +398,7 @@ def register(app: Dash, bundle: DataBundle) -> None:
             return no_update, no_update
         # a new revision on each click: the view also forgets where the user dragged it
         revision = f"{_brussels}-{_reset}-{commune}"
-        for path, value in map_view_updates(center, zoom, revision).items():
-            target = patch
-            for part in path[:-1]:
-                target = target[part]
-            target[path[-1]] = value
+        _apply(patch, map_view_updates(center, zoom, revision))
         return patch, search
 
     @app.callback(

@@ -331,3 +331,11 @@ def test_provinces_follow_the_regions():
     assert ViewState(region=("04000",), province=("10000",)).province == ()  # no province
     assert ViewState(province=("50000",)).province == ("50000",)  # no region: any
     assert provinces_of(()) == provinces_of(("02000", "03000"))
+
+
+def test_the_map_view_is_in_the_link():
+    state, notices = from_query("?lang=fr&zoom=brussels", valid_dates=None)
+    assert state.zoom == "brussels" and notices == []
+    assert "zoom=brussels" in to_query(state)
+    state, notices = from_query("?lang=fr&zoom=mars", valid_dates=None)
+    assert state.zoom is None and notices == ["notice.link.zoom"]

@@ -106,3 +106,14 @@ def test_a_flag_filter_on_a_selection_without_flags(bundle, first):
     ops = again[(ids.MAP, "figure")].to_plotly_json()["operations"]
     lon = next(op["params"]["value"] for op in ops if op["location"] == ["data", 2, "lon"])
     assert lon == []
+
+
+def test_a_link_with_a_zoom_opens_zoomed(bundle):
+    from dashboard.figures.map import BRUSSELS_ZOOM, COMMUNE_ZOOM
+
+    out = render_view(bundle, ViewState(date="2019-06-15", zoom="brussels"), None, None)
+    assert out[(ids.MAP, "figure")]["layout"]["geo"]["projection"]["scale"] == BRUSSELS_ZOOM
+    out = render_view(bundle, ViewState(date="2019-06-15", commune="62063"), None, None)
+    geo = out[(ids.MAP, "figure")]["layout"]["geo"]
+    assert geo["projection"]["scale"] == COMMUNE_ZOOM
+    assert abs(geo["center"]["lat"] - 50.63) < 0.1  # Liège
