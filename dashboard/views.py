@@ -173,7 +173,7 @@ def commune_frame(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
     return _commune_frame(bundle, shown, lang)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=128)
 def _commune_frame(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
     communes = bundle.vintages[shown.vintage].communes
     frame = metrics.status_frame(shown.snapshot, communes)
@@ -445,7 +445,7 @@ def _hover(row: dict, lang: str, pop_source: str, origin: str, illustrative: boo
     return "<br>".join(lines)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=128)
 def commune_hovers(bundle: DataBundle, shown: Shown, lang: str) -> tuple[str, ...]:
     """Every commune's hover text, once per (dataset, date, language): filters do not
     change it."""
@@ -1261,7 +1261,7 @@ def selected_rows(rows: list[dict], mask: str) -> list[dict]:
     return [row for row, keep in zip(rows, mask, strict=True) if keep == "1"]
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=128)
 def _commune_table_rows(bundle: DataBundle, shown: Shown, lang: str) -> tuple[dict, ...]:
     frame = commune_frame(bundle, shown, lang)
     everything = pd.Series(True, index=frame.index)

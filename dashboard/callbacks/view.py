@@ -186,7 +186,7 @@ def date_marks(keys: list[str]) -> dict[int, str]:
     return marks
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=128)
 def timeline(bundle: DataBundle, lang: str, regions: tuple[str, ...], shown: views.Shown):
     """The timeline of the chosen regions with a line at the date on screen."""
     frame = views.timeline_frame(bundle, lang, regions)
@@ -210,9 +210,11 @@ def breakdown_chart(
     return fig.to_plotly_json()  # plain JSON: nothing to validate or copy on each send
 
 
-def _base_outputs(bundle: DataBundle, shown: views.Shown, frame, lang: str) -> dict:
-    """The outputs a filter does not change (computed only when dataset, date or language
-    change)."""
+@lru_cache(maxsize=128)
+def _base_outputs(bundle: DataBundle, shown: views.Shown, lang: str) -> dict:
+    """The outputs a filter does not change, built once per (dataset, date, language) and
+    shared read-only by every request that needs them."""
+    frame = views.commune_frame(bundle, shown, lang)
     public = shown.kind == "public"
     labels = {s.value: i18n.status_label(s, lang) for s in Status}
     labels = {"own_cell": labels["own_cell"], "shared_cell": labels["shared_cell"],
@@ -298,7 +300,7 @@ def render_view(
     if same_base:
         fixed = dict.fromkeys(BASE_OUTPUTS, no_update)
     else:
-        fixed = _base_outputs(bundle, shown, frame, lang)
+        fixed = _base_outputs(bundle, shown, lang)
     if bool(meta) and meta.get("timeline") == timeline_key:
         timeline_out = no_update
     else:
@@ -330,7 +332,9 @@ def render_view(
 def warm(bundle: DataBundle) -> threading.Thread:
     """Compute the opening view in every language in the background, so that the first
     visitors of a new server (or gunicorn worker) do not wait for the caches to fill. The
-    server answers meanwhile; returns the (daemon) thread."""
+    server answers meanwhile; returns the (daemon) thread. (Every published date in every
+    language would take about 40 s of CPU per worker: too much to take from the first
+    visitors of a 2-core machine.)"""
 
     def run() -> None:
         for lang in i18n.LANGUAGES:
