@@ -27,84 +27,43 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 from urllib.parse import quote, unquote_plus, urlencode
 
 from dashboard.coverage.model import Flag, Status
+from dashboard.filters import (
+    FILTERS,
+    POPULATION_BAND_ALIASES,
+    POPULATION_BANDS,
+    PROVINCES,
+    REGIONS,
+    population_band_label,
+    provinces_of,
+)
 from dashboard.i18n import (
     DEFAULT_LANGUAGE,
-    GEOGRAPHY_CODES,
     LANGUAGES,
-    format_number,
     language_of,
     negotiate_language,
     parse_iso_date,
-    t,
 )
+
+__all__ = [  # the filters' constants, re-exported for the modules that read a state
+    "POPULATION_BANDS", "POPULATION_BAND_ALIASES", "PROVINCES", "REGIONS",
+    "population_band_label", "provinces_of",
+]  # fmt: skip
 
 DATASETS: Final[tuple[str, ...]] = ("public", "example", "upload")
-
-#: Region filter codes: the three regions and the German-speaking Community ("DG"), which
-#: published figures report apart from Wallonia.
-REGIONS: Final[tuple[str, ...]] = ("02000", "03000", "04000", "DG")
-
-#: Province NIS code -> region code (stable across the 1977, 2019 and 2025 divisions).
-#: Brussels-Capital has no province.
-PROVINCES: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "10000": "02000",  # Antwerpen
-        "20001": "02000",  # Vlaams-Brabant
-        "20002": "03000",  # Brabant wallon
-        "30000": "02000",  # West-Vlaanderen
-        "40000": "02000",  # Oost-Vlaanderen
-        "50000": "03000",  # Hainaut
-        "60000": "03000",  # Liège
-        "70000": "02000",  # Limburg
-        "80000": "03000",  # Luxembourg
-        "90000": "03000",  # Namur
-    }
-)
-
-
-def provinces_of(regions: Iterable[str]) -> frozenset[str]:
-    """The provinces a region filter leaves open (all without one; the German-speaking
-    Community lies in Liège; Brussels-Capital has none)."""
-    regions = set(regions)
-    if not regions:
-        return frozenset(PROVINCES)
-    out = {p for p, r in PROVINCES.items() if r in regions}
-    if "DG" in regions:
-        out.add("60000")
-    return frozenset(out)
-
 
 #: Drill-down levels of the breakdown, coarse to fine.
 LEVELS: Final[tuple[str, ...]] = ("region", "province", "arrondissement", "police_zone")
 
-#: Population band -> (lower bound inclusive, upper bound exclusive or None).
-POPULATION_BANDS: Final[Mapping[str, tuple[int, int | None]]] = MappingProxyType(
-    {
-        "all": (0, None),
-        "0-5k": (0, 5_000),
-        "5-10k": (5_000, 10_000),
-        "10-20k": (10_000, 20_000),
-        "20-50k": (20_000, 50_000),
-        "50k-plus": (50_000, None),
-    }
-)
-
-#: Other spellings accepted in links (written by hand); never written by :func:`to_query`.
-POPULATION_BAND_ALIASES: Final[Mapping[str, str]] = MappingProxyType(
-    {"<5k": "0-5k", "lt5k": "0-5k", ">50k": "50k-plus", "50k+": "50k-plus", "50k": "50k-plus"}
-)
-
 #: Query parameters in the order :func:`to_query` writes them.
 PARAMS: Final[tuple[str, ...]] = (
-    "lang", "dataset", "date", "region", "province", "status", "flag", "pop", "level", "commune",
-    "zoom",
+    "lang", "dataset", "date", *(f.param for f in FILTERS), "level", "commune", "zoom",
 )  # fmt: skip
 
 #: Map views a link can name besides a commune (which zooms to that commune).
@@ -123,16 +82,6 @@ PARAM_NOTICES: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 _NIS = re.compile(r"^\d{5}$")
-
-
-def _ordered(values: Iterable[str], order: Iterable[str], what: str) -> tuple[str, ...]:
-    allowed = list(order)
-    chosen = set()
-    for value in values:
-        if value not in allowed:
-            raise ValueError(f"unknown {what} {value!r}")
-        chosen.add(value)
-    return tuple(v for v in allowed if v in chosen)
 
 
 @dataclass(frozen=True)
@@ -164,17 +113,11 @@ class ViewState:
             set_(self, "date", self.date.isoformat())
         if self.date is not None:
             parse_iso_date(self.date)  # ValueError when not ISO
-        set_(self, "region", _ordered(self.region, REGIONS, "region"))
-        province = _ordered(self.province, sorted(PROVINCES), "province")
+        for f in FILTERS:
+            set_(self, f.field, f.canonical(getattr(self, f.field)))
         # Controls that contradict each other are narrowed: provinces follow the regions.
         allowed = provinces_of(self.region)
-        set_(self, "province", tuple(p for p in province if p in allowed))
-        statuses = _ordered((str(s) for s in self.status), (s.value for s in Status), "status")
-        set_(self, "status", tuple(Status(s) for s in statuses))
-        flags = _ordered((str(f) for f in self.flag), (f.value for f in Flag), "flag")
-        set_(self, "flag", tuple(Flag(f) for f in flags))
-        if self.pop_band not in POPULATION_BANDS:
-            raise ValueError(f"unknown population band {self.pop_band!r}")
+        set_(self, "province", tuple(p for p in self.province if p in allowed))
         if self.zoom is not None and self.zoom not in ZOOMS:
             raise ValueError(f"unknown map view {self.zoom!r}")
         if self.commune is not None and not _NIS.match(str(self.commune)):
@@ -205,20 +148,12 @@ def _query_values(state: ViewState) -> dict[str, str]:
         "lang": state.lang,
         "dataset": state.dataset,
         "date": state.date or "",
-        "region": ",".join(state.region),
-        "province": ",".join(state.province),
-        "status": ",".join(s.value for s in state.status),
-        "flag": ",".join(f.value for f in state.flag),
-        "pop": state.pop_band,
+        **{f.param: f.to_param(getattr(state, f.field)) for f in FILTERS},
         "level": state.level,
         "commune": state.commune or "",
         "zoom": state.zoom or "",
     }
-    defaults = {
-        "dataset": DEFAULT_STATE.dataset,
-        "pop": DEFAULT_STATE.pop_band,
-        "level": DEFAULT_STATE.level,
-    }
+    defaults = {"dataset": DEFAULT_STATE.dataset, "level": DEFAULT_STATE.level}
     return {
         name: value
         for name, value in values.items()
@@ -269,10 +204,6 @@ def _single(values: list[str]) -> str | None:
     return values[0] if len(distinct) == 1 else None
 
 
-def _many(values: list[str]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
 def _dates_for(
     valid_dates: Collection[str] | Mapping[str, Collection[str]] | None, dataset: str
 ) -> Collection[str] | None:
@@ -291,11 +222,6 @@ def _parse_date(value: str, valid: Collection[str] | None) -> str | None:
     if valid is not None and value not in valid:
         return None
     return value
-
-
-def _parse_region(value: str) -> str:
-    code = value.upper()
-    return GEOGRAPHY_CODES.get(code, code)
 
 
 def from_query(
@@ -399,26 +325,11 @@ def _from_query(
             bad.add("date")
         fields["date"] = parsed
 
-    choices: dict[str, tuple[Collection[str], object]] = {
-        "region": (REGIONS, _parse_region),
-        "province": (PROVINCES, str),
-        "status": ({s.value for s in Status}, str.lower),
-        "flag": ({f.value for f in Flag}, str.lower),
-    }
-    for name, (allowed, normalise) in choices.items():
-        values = [normalise(v) for v in _many(params.get(name, []))]  # type: ignore[operator]
-        if all(v in allowed for v in values):
-            fields[name] = tuple(values)
-        else:
-            bad.add(name)
-
-    pop = (single("pop") or "").lower()
-    if pop:
-        pop = POPULATION_BAND_ALIASES.get(pop, pop)
-        if pop in POPULATION_BANDS:
-            fields["pop_band"] = pop
-        else:
-            bad.add("pop")
+    for f in FILTERS:
+        try:
+            fields[f.field] = f.from_param(params.get(f.param, []))
+        except ValueError:
+            bad.add(f.param)
 
     level = (single("level") or "").lower()
     if level:
@@ -463,15 +374,3 @@ def population_band_of(population: int | float) -> str:
 def in_population_band(population: int | float, band: str) -> bool:
     low, high = POPULATION_BANDS[band]
     return population >= low and (high is None or population < high)
-
-
-def population_band_label(band: str, lang: str) -> str:
-    """ "5 000 à 10 000 habitants" (fr) etc., numbers in the locale's format."""
-    low, high = POPULATION_BANDS[band]
-    if band == "all":
-        return t("pop_band.all", lang)
-    if high is None:
-        return t("pop_band.over", lang, low=format_number(low, lang))
-    if low == 0:
-        return t("pop_band.under", lang, high=format_number(high, lang))
-    return t("pop_band.between", lang, low=format_number(low, lang), high=format_number(high, lang))

@@ -41,7 +41,7 @@ from dashboard.coverage.known import (
     is_later,
     known_figures,
 )
-from dashboard.coverage.model import MembershipSnapshot, Status
+from dashboard.coverage.model import Flag, MembershipSnapshot, Status
 from dashboard.coverage.public_record import (
     commune_flags,
     period_start,
@@ -51,7 +51,8 @@ from dashboard.coverage.public_record import (
 )
 from dashboard.coverage.reconcile import reconcile
 from dashboard.figures.map import MapLayers
-from dashboard.state import POPULATION_BANDS, PROVINCES, ViewState
+from dashboard.filters import FILTERS, PROVINCES, active_reasons, flag_column, selection_mask
+from dashboard.state import ViewState
 
 REGIONS = ("02000", "03000", "04000")
 GEOGRAPHY_OF_REGION = {"02000": "BE-VLG", "03000": "BE-WAL", "04000": "BE-BRU", "DG": "BE-DG"}
@@ -207,6 +208,8 @@ def _commune_frame(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
     for f in shown.snapshot.flags:
         flags.setdefault(f.nis, []).append(f)
     frame["flags"] = [tuple(sorted({f.flag.value for f in flags.get(n, [])})) for n in frame["nis"]]
+    for flag in Flag:  # one boolean column per flag, for the filters' vectorised masks
+        frame[flag_column(flag.value)] = [flag.value in fl for fl in frame["flags"]]
     frame["flag_details"] = [
         tuple(sorted({(f.flag.value, f.source, f.date) for f in flags.get(n, [])}))
         for n in frame["nis"]
@@ -216,6 +219,10 @@ def _commune_frame(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
         for status, partial, covered in zip(frame["status"], frame["partial"], frame["covered"],
                                             strict=True)
     ]  # fmt: skip
+    frame["flag_hover"] = [
+        f"<b>{n}</b><br>" + "<br>".join(flag_texts(details, lang)) if details else ""
+        for n, details in zip(frame["name"], frame["flag_details"], strict=True)
+    ]
     zone_notes = _undated_zone_notes(bundle)
     frame["undated_note"] = frame["police_zone"].map(lambda z: zone_notes.get(str(z), ""))
     return frame
@@ -236,25 +243,9 @@ def selection(
 
 
 def filter_mask(frame: pd.DataFrame, state: ViewState) -> pd.Series:
-    """Communes in the selection (region, province, status, flag, population band)."""
-    mask = pd.Series(True, index=frame.index)
-    if state.region:
-        in_region = frame["region"].isin(state.region)
-        if "DG" in state.region:
-            in_region |= frame["german_speaking"]
-        mask &= in_region
-    if state.province:
-        mask &= frame["province"].isin(state.province)
-    if state.status:
-        mask &= frame["status"].isin([str(s) for s in state.status])
-    if state.flag:
-        wanted = {str(f) for f in state.flag}
-        mask &= frame["flags"].map(lambda fl: bool(wanted & set(fl))).astype(bool)
-    if state.pop_band != "all":
-        low, high = POPULATION_BANDS[state.pop_band]
-        population = frame["population"]
-        mask &= (population >= low) & (population < high if high is not None else True)
-    return mask
+    """Communes in the selection: every filter of :data:`dashboard.filters.FILTERS`."""
+    values = {f.field: getattr(state, f.field) for f in FILTERS}
+    return pd.Series(selection_mask(frame, values), index=frame.index)
 
 
 # ----------------------------------------------------------------------------- the area
@@ -281,10 +272,7 @@ def selection_area(state: ViewState) -> Area:
         regions = {PROVINCES[p] for p in state.province if p in PROVINCES} or regions
     if len(regions) > 1:
         reasons.append("regions")
-    for name, active in (("status", state.status), ("flag", state.flag),
-                         ("pop_band", state.pop_band != "all")):  # fmt: skip
-        if active:
-            reasons.append(name)
+    reasons += active_reasons({f.field: getattr(state, f.field) for f in FILTERS})
     geo = GEOGRAPHY_OF_REGION[next(iter(regions))] if len(regions) == 1 else "BE"
     if state.province and geo == "BE-DG":
         geo = "BE-WAL"
@@ -506,22 +494,10 @@ def map_layers(
             }
         )
 
-    wanted_flags = {str(f) for f in state.flag} if state.flag else None
-    flagged = frame[mask & frame["flags"].map(bool)]
-    if wanted_flags:
-        flagged = flagged[
-            flagged["flags"].map(lambda fl: bool(wanted_flags & set(fl))).astype(bool)
-        ]
-    flags = pd.DataFrame(
-        {
-            "lon": flagged["lon"],
-            "lat": flagged["lat"],
-            "hover": [
-                f"<b>{n}</b><br>" + "<br>".join(flag_texts(details, lang))
-                for n, details in zip(flagged["name"], flagged["flag_details"], strict=True)
-            ],
-        }
-    )
+    # The marked communes: in the selection, with the chosen flags (any flag without one).
+    wanted = [flag_column(str(f)) for f in (state.flag or Flag)]
+    marked = mask.to_numpy() & frame[wanted].to_numpy(dtype=bool).any(axis=1)
+    flags = frame.loc[marked, ["lon", "lat", "flag_hover"]].rename(columns={"flag_hover": "hover"})
     return MapLayers(
         communes=communes,
         regions=regions,
@@ -579,8 +555,7 @@ def map_summary(
     """The map's text alternative: the same figure as the key figures, then what the
     commune colours say. One sentence per item."""
     t = i18n.t
-    sel = frame[mask]
-    c = named_counts(sel)
+    c = named_counts(frame.loc[mask, ["status", "covered", "partial"]])
     if shown.kind != "public":
         share = i18n.format_percent(c["covered"] / c["count"] if c["count"] else math.nan, lang)
         key = "summary.example" if shown.kind == "example" else "summary.file"

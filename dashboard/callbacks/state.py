@@ -11,11 +11,12 @@ from dash import no_update
 
 from dashboard import ids
 from dashboard.bundle import DataBundle
+from dashboard.filters import FILTERS
 from dashboard.state import ViewState, from_query, to_query
 
-# Controls in the order of their values in the callback.
-CONTROLS = (ids.LANGUAGE, ids.DATASET, ids.DATE, ids.REGION, ids.PROVINCE, ids.STATUS,
-            ids.FLAG, ids.POP_BAND, ids.COMMUNE, ids.LEVEL)  # fmt: skip
+# Controls in the order of their values in the callback: the filters' come from the registry.
+CONTROLS = (ids.LANGUAGE, ids.DATASET, ids.DATE, *(f.control for f in FILTERS), ids.COMMUNE,
+            ids.LEVEL)  # fmt: skip
 
 
 def date_keys(bundle: DataBundle) -> list[str]:
@@ -24,7 +25,7 @@ def date_keys(bundle: DataBundle) -> list[str]:
 
 def state_from_controls(values: list, keys: list[str], previous: ViewState) -> ViewState:
     """The view the controls show. An impossible value keeps the previous one."""
-    lang, dataset, date_index, region, province, status, flag, pop, commune, level = values
+    lang, dataset, date_index, *filter_values, commune, level = values
     date = previous.date
     if dataset == "public" and isinstance(date_index, int) and 0 <= date_index < len(keys):
         date = None if date_index == len(keys) - 1 and previous.date is None else keys[date_index]
@@ -32,11 +33,7 @@ def state_from_controls(values: list, keys: list[str], previous: ViewState) -> V
         return ViewState(
             dataset=dataset or "public",
             date=date if dataset == "public" else None,
-            region=tuple(region or ()),
-            province=tuple(province or ()),
-            status=tuple(status or ()),
-            flag=tuple(flag or ()),
-            pop_band=pop or "all",
+            **{f.field: f.from_control(v) for f, v in zip(FILTERS, filter_values, strict=True)},
             commune=commune or None,
             zoom=previous.zoom,  # the map view is not a control: it stays until reset
             lang=lang or previous.lang,
@@ -52,11 +49,7 @@ def controls_from_state(state: ViewState, keys: list[str]) -> list:
         state.lang,
         state.dataset,
         index,
-        list(state.region),
-        list(state.province),
-        [s.value for s in state.status],
-        [f.value for f in state.flag],
-        state.pop_band,
+        *(f.to_control(getattr(state, f.field)) for f in FILTERS),
         state.commune,
         state.level,
     ]
@@ -65,8 +58,7 @@ def controls_from_state(state: ViewState, keys: list[str]) -> list:
 def state_to_data(state: ViewState) -> dict:
     """JSON for the state store (exact, unlike a link: an upload view stays one)."""
     data = dataclasses.asdict(state)
-    data["status"] = [s.value for s in state.status]
-    data["flag"] = [f.value for f in state.flag]
+    data.update({f.field: f.to_control(getattr(state, f.field)) for f in FILTERS})
     return data
 
 

@@ -7,6 +7,7 @@ hover texts), never the geometry again.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from functools import lru_cache
 
@@ -264,6 +265,36 @@ def _base_outputs(bundle: DataBundle, shown: views.Shown, lang: str) -> dict:
     }  # fmt: skip
 
 
+def _digest(key: str) -> str:
+    """A short stand-in for a long key in the map's metadata (what the browser holds)."""
+    return hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
+
+
+#: The breakdown chart, its table twin, notes and keyboard drill-down (sent together).
+BREAKDOWN_OUTPUTS: tuple[tuple[str, str], ...] = (
+    (ids.BREAKDOWN_CHART, "figure"), (ids.BREAKDOWN_TABLE, "rowData"),
+    (ids.BREAKDOWN_TABLE, "columnDefs"), (ids.BREAKDOWN_NOTES, "children"),
+    (ids.DRILL, "options"), (ids.DRILL_BOX, "hidden"),
+)  # fmt: skip
+
+
+def _breakdown_outputs(bundle, shown, frame, mask, state: ViewState, lang: str) -> dict:
+    table, notes = views.breakdown_table(bundle, shown, frame, mask, state.level, lang)
+    chart_frame = views.breakdown_chart_frame(bundle, table, shown, lang)
+    drill = views.drill_options(state, chart_frame)
+    b_data, b_columns = components.build_breakdown_table(table, shown, lang)
+    chart = breakdown_chart(
+        tuple(chart_frame.itertuples(index=False, name=None)),
+        tuple(chart_frame.columns),
+        views.breakdown_axis_title(bundle, shown, lang),
+        i18n.t("table.empty", lang),
+        shown.kind != "public",
+    )
+    return dict(zip(BREAKDOWN_OUTPUTS,
+                    (chart, b_data, b_columns, [components.html.Li(n) for n in notes], drill,
+                     not drill), strict=True))  # fmt: skip
+
+
 def render_view(
     bundle: DataBundle, state: ViewState, upload, meta: dict | None, prefix: str = "/"
 ) -> dict:
@@ -285,17 +316,14 @@ def render_view(
     public = shown.kind == "public"
 
     figures, as_of = views.key_figures(bundle, shown, frame, mask, state, lang)
-    table, notes = views.breakdown_table(bundle, shown, frame, mask, state.level, lang)
-    chart_frame = views.breakdown_chart_frame(bundle, table, shown, lang)
-    chart = breakdown_chart(
-        tuple(chart_frame.itertuples(index=False, name=None)),
-        tuple(chart_frame.columns),
-        views.breakdown_axis_title(bundle, shown, lang),
-        i18n.t("table.empty", lang),
-        not public,
-    )
-    b_data, b_columns = components.build_breakdown_table(table, shown, lang)
-    drill = views.drill_options(state, chart_frame)
+    mask_bits = "".join(np.where(mask.to_numpy(), "1", "0"))
+    # The breakdown shows the published figures (the public record: the same whatever the
+    # filters) or the selected communes of a file; its drill-down choices follow its bars.
+    new_meta["breakdown"] = _digest(f"{base}|{state.level}|{'' if public else mask_bits}")
+    if meta and meta.get("breakdown") == new_meta["breakdown"]:
+        breakdown = dict.fromkeys(BREAKDOWN_OUTPUTS, no_update)
+    else:
+        breakdown = _breakdown_outputs(bundle, shown, frame, mask, state, lang)
     same_base = bool(meta) and meta.get("base") == base
     if same_base:
         fixed = dict.fromkeys(BASE_OUTPUTS, no_update)
@@ -305,22 +333,25 @@ def render_view(
         timeline_out = no_update
     else:
         timeline_out = timeline(bundle, lang, tuple(state.region), shown)
-    line = components.html.P
+    summary = views.map_summary(bundle, shown, frame, mask, state, lang)
+
+    def changed(name: str, content: object) -> bool:
+        """Whether the browser lacks this content (the map metadata holds its digest)."""
+        new_meta[name] = _digest(repr(content))
+        return not meta or meta.get(name) != new_meta[name]
+
     return {
         (ids.MAP, "figure"): figure,
         (ids.MAP_META, "data"): new_meta,
-        (ids.MAP_SUMMARY, "children"): [
-            line(s) for s in views.map_summary(bundle, shown, frame, mask, state, lang)
-        ],
-        (ids.KPI, "children"): components.build_key_figures(figures),
-        (ids.KPI_AS_OF, "children"): as_of,
-        (ids.BREAKDOWN_CHART, "figure"): chart,
-        (ids.BREAKDOWN_TABLE, "rowData"): b_data,
-        (ids.BREAKDOWN_TABLE, "columnDefs"): b_columns,
-        (ids.BREAKDOWN_NOTES, "children"): [components.html.Li(n) for n in notes],
-        (ids.DRILL, "options"): drill,
-        (ids.DRILL_BOX, "hidden"): not drill,
-        (ids.COMMUNE_MASK, "data"): "".join(np.where(mask.to_numpy(), "1", "0")),
+        (ids.MAP_SUMMARY, "children"): [components.html.P(s) for s in summary]
+        if changed("summary", summary)
+        else no_update,
+        (ids.KPI, "children"): components.build_key_figures(figures)
+        if changed("kpi", figures)
+        else no_update,
+        (ids.KPI_AS_OF, "children"): as_of if changed("as_of", as_of) else no_update,
+        **breakdown,
+        (ids.COMMUNE_MASK, "data"): mask_bits,
         (ids.TIMELINE, "figure"): timeline_out,
         (ids.PROVINCE, "options"): no_update
         if meta and meta.get("provinces") == provinces_key

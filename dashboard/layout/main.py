@@ -12,18 +12,11 @@ from dash import dcc, html
 from dashboard import i18n, ids
 from dashboard.bundle import DataBundle
 from dashboard.coverage.importer import MAX_BYTES
-from dashboard.coverage.model import Flag, Status
 from dashboard.figures.map import CATEGORY_COLOURS
+from dashboard.filters import FILTERS, Filter
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES
 from dashboard.layout.components import build_grid
-from dashboard.state import (
-    DEFAULT_STATE,
-    LEVELS,
-    POPULATION_BANDS,
-    PROVINCES,
-    REGIONS,
-    population_band_label,
-)
+from dashboard.state import DEFAULT_STATE, LEVELS
 
 #: Every graph's plotly config: nothing may leave the machine, so no "Share chart" / "Edit
 #: in Chart Studio" (they upload the figure to Plotly's cloud) and no link to plotly.com.
@@ -46,11 +39,7 @@ TEXT_TARGETS: tuple[tuple[str, str, str], ...] = (
     (ids.UPLOAD_HELP, "children", "upload.session_only"),
     (ids.DATE_LABEL, "children", "control.date"),
     (ids.FILTERS_TITLE, "children", "control.filters"),
-    (ids.REGION_LABEL, "children", "control.region"),
-    (ids.PROVINCE_LABEL, "children", "control.province"),
-    (ids.STATUS_LABEL, "children", "control.status"),
-    (ids.FLAG_LABEL, "children", "control.flag"),
-    (ids.POP_BAND_LABEL, "children", "control.pop_band"),
+    *((f.label, "children", f.label_key) for f in FILTERS),
     (ids.COMMUNE_LABEL, "children", "control.commune_search"),
     (ids.COMMUNE, "placeholder", "control.commune_search_placeholder"),
     (ids.PROVINCE, "placeholder", "control.province_all"),
@@ -78,15 +67,7 @@ def option_lists(lang: str, has_example: bool) -> dict[str, list[dict]]:
     datasets = ["public"] + (["example"] if has_example else []) + ["upload"]
     return {
         ids.DATASET: [{"label": i18n.t(f"dataset.{d}", lang), "value": d} for d in datasets],
-        ids.REGION: [{"label": i18n.region_label(r, lang), "value": r} for r in REGIONS],
-        ids.PROVINCE: [
-            {"label": i18n.province_label(p, lang), "value": p} for p in sorted(PROVINCES)
-        ],
-        ids.STATUS: [{"label": i18n.status_label(s, lang), "value": s.value} for s in Status],
-        ids.FLAG: [{"label": i18n.flag_label(f, lang), "value": f.value} for f in Flag],
-        ids.POP_BAND: [
-            {"label": population_band_label(b, lang), "value": b} for b in POPULATION_BANDS
-        ],
+        **{f.control: f.options(lang) for f in FILTERS},
         ids.LEVEL: [{"label": i18n.level_label(lv, lang), "value": lv} for lv in LEVELS],
     }
 
@@ -106,6 +87,24 @@ def _group(label_id: str, control, *, radio: bool = False, **extra) -> html.Div:
         **{"aria-labelledby": label_id},
         **extra,
     )
+
+
+def _filter_control(f: Filter, options: list[dict]) -> list:
+    """A filter's control with its visible name (a group of checkboxes, or a labelled
+    dropdown), at its default value."""
+    value = f.to_control(f.default)
+    if f.widget == "checklist":
+        # the status boxes carry their colour swatch (assets/style.css)
+        extra = f" {f.field}-checklist" if f.field == "status" else ""
+        box = dcc.Checklist(id=f.control, options=options, value=value,
+                            className=f"stacked{extra}")  # fmt: skip
+        return [_group(f.label, box)]
+    return [
+        _label(f.label, f.control),
+        dcc.Dropdown(
+            id=f.control, options=options, value=value, multi=f.multi, clearable=f.multi
+        ),  # fmt: skip
+    ]
 
 
 def build_header() -> html.Header:
@@ -185,33 +184,7 @@ def build_filters(options: dict[str, list[dict]]) -> html.Section:
     return html.Section(
         [
             html.H2(id=ids.FILTERS_TITLE),
-            _group(
-                ids.REGION_LABEL,
-                dcc.Checklist(
-                    id=ids.REGION, options=options[ids.REGION], value=[], className="stacked"
-                ),
-            ),
-            _label(ids.PROVINCE_LABEL, ids.PROVINCE),
-            dcc.Dropdown(id=ids.PROVINCE, options=options[ids.PROVINCE], multi=True, value=[]),
-            _group(
-                ids.STATUS_LABEL,
-                dcc.Checklist(
-                    id=ids.STATUS,
-                    options=options[ids.STATUS],
-                    value=[],
-                    className="stacked status-checklist",
-                ),
-            ),
-            _group(
-                ids.FLAG_LABEL,
-                dcc.Checklist(
-                    id=ids.FLAG, options=options[ids.FLAG], value=[], className="stacked"
-                ),
-            ),
-            _label(ids.POP_BAND_LABEL, ids.POP_BAND),
-            dcc.Dropdown(
-                id=ids.POP_BAND, options=options[ids.POP_BAND], value="all", clearable=False
-            ),
+            *(part for f in FILTERS for part in _filter_control(f, options[f.control])),
             _label(ids.COMMUNE_LABEL, ids.COMMUNE),
             dcc.Dropdown(id=ids.COMMUNE, value=None, clearable=True, searchable=True),
             html.Div(

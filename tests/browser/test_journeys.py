@@ -18,9 +18,9 @@ pytestmark = pytest.mark.browser
 COMMUNES_TRACE = 1  # trace index of the commune layer (dashboard.figures.map)
 
 
-def _code(category: str) -> float:
-    """The z value of a map category (category i covers [i, i + 1))."""
-    return CATEGORIES.index(category) + 0.5
+def _code(category: str) -> int:
+    """The z value of a map category (its index)."""
+    return CATEGORIES.index(category)
 
 
 def _plot(driver, element_id="coverage-map"):

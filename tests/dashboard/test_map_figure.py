@@ -4,6 +4,7 @@ import colorsys
 from dataclasses import replace
 
 import pandas as pd
+import pytest
 
 from dashboard.figures.map import (
     BELGIUM_CENTER,
@@ -150,9 +151,9 @@ def test_region_scale_is_another_hue_than_the_statuses():
         assert saturation < 0.1 or not 45 <= hue <= 145, name
 
 
-def _colour_at(scale, z, n):
-    """The colour a stepped colourscale gives to z (category i covers [i, i + 1))."""
-    return next(c for pos, c in reversed(scale) if pos <= z / n)
+def _colour_at(scale, z, zmin, zmax):
+    """The colour a colourscale gives to z, as plotly normalises it."""
+    return next(c for pos, c in reversed(scale) if pos <= (z - zmin) / (zmax - zmin))
 
 
 def test_each_status_gets_its_colour(squares):
@@ -160,10 +161,11 @@ def test_each_status_gets_its_colour(squares):
     fig = coverage_map_figure(layers, _geo(squares), _geo(squares))
     t = fig.data[1]
     scale = [list(x) for x in t.colorscale]
-    n = len(CATEGORIES)
     for z, cat in zip(t.z, layers.communes["category"], strict=True):
-        assert _colour_at(scale, z, n) == CATEGORY_COLOURS[cat], cat
-    assert category_codes(["own_cell", "unknown"]) == [0.5, CATEGORIES.index("unknown") + 0.5]
+        assert _colour_at(scale, z, t.zmin, t.zmax) == CATEGORY_COLOURS[cat], cat
+    assert category_codes(["own_cell", "unknown"]) == [0, CATEGORIES.index("unknown")]
+    with pytest.raises(KeyError, match="sunny"):
+        category_codes(["own_cell", "sunny"])
     assert len(set(CATEGORY_COLOURS.values())) == len(CATEGORY_COLOURS)  # all distinct
     assert "partly_covered" in CATEGORIES  # a merged commune only partly covered: its own state
 

@@ -117,3 +117,43 @@ def test_a_link_with_a_zoom_opens_zoomed(bundle):
     geo = out[(ids.MAP, "figure")]["layout"]["geo"]
     assert geo["projection"]["scale"] == COMMUNE_ZOOM
     assert abs(geo["center"]["lat"] - 50.63) < 0.1  # Liège
+
+
+JOURNEY = (
+    {"status": ("own_cell",)},
+    {"status": ("none",)},  # same area and reasons: the key figures stay
+    {"region": ("03000",)},
+    {"region": ("03000",), "level": "province"},
+    {"region": ("03000",), "province": ("60000",), "level": "province"},
+    {"dataset": "example"},
+    {"dataset": "example", "region": ("02000",)},
+    {"dataset": "example", "region": ("02000",), "pop_band": "10-20k"},
+    {"lang": "nl", "region": ("02000",)},
+)
+
+
+def test_what_the_browser_holds_after_each_click_is_the_fresh_view(bundle, first):
+    """A journey of clicks, keeping what each response sends (as the browser does): after
+    every click the page equals a fresh render of that view, though each click sent less."""
+    _, out = first
+    held = {key: _json(value) for key, value in out.items() if key != (ids.MAP, "figure")}
+    meta = out[(ids.MAP_META, "data")]
+    skipped = set()
+    for changes in JOURNEY:
+        state = ViewState(date=None if "dataset" in changes else "2019-06-15",
+                          **{"lang": "fr", **changes})  # fmt: skip
+        sent = render_view(bundle, state, None, meta)
+        fresh = render_view(bundle, state, None, None)
+        for key, value in sent.items():
+            if key == (ids.MAP, "figure"):
+                continue
+            if value is no_update:
+                skipped.add(key)
+            else:
+                held[key] = _json(value)
+            if key != (ids.MAP_META, "data"):
+                assert held[key] == _json(fresh[key]), (changes, key)
+        meta = sent[(ids.MAP_META, "data")]
+    # the breakdown, its notes and the key figures were each spared at least once
+    assert {(ids.BREAKDOWN_CHART, "figure"), (ids.BREAKDOWN_NOTES, "children"),
+            (ids.KPI, "children")} <= skipped  # fmt: skip
