@@ -16,7 +16,9 @@ import numpy as np
 import pandas as pd
 
 from dashboard import views
+from dashboard.coverage.model import Flag
 from dashboard.figures.map import category_codes
+from dashboard.filters import flag_column
 from dashboard.state import PROVINCES, ViewState
 
 SIZES = (589, 2_000, 20_000)
@@ -35,8 +37,9 @@ def synthetic_frame(n: int, seed: int = 0) -> pd.DataFrame:
         "german_speaking": rng.random(n) < 0.015,
         "status": status,
         "category": status,
-        "flags": [("pilot_2016",) if r < 0.03 else () for r in rng.random(n)],
         "population": rng.integers(1_000, 100_000, n),
+        # one boolean column per flag, as the commune frame has them
+        **{flag_column(f.value): rng.random(n) < 0.03 for f in Flag},
     })  # fmt: skip
 
 
@@ -44,7 +47,7 @@ def click(frame: pd.DataFrame, state: ViewState) -> int:
     """The per-polygon work of one click, as the app does it (the filter mask, the map's
     colour values, the table twin's mask); returns the gzipped bytes it sends."""
     mask = views.filter_mask(frame, state)
-    z = category_codes(frame["category"].where(mask, "outside").tolist())
+    z = category_codes(frame["category"].where(mask, "outside"))
     table_mask = "".join(np.where(mask.to_numpy(), "1", "0"))
     payload = json.dumps({"z": z, "mask": table_mask}).encode()
     return len(gzip.compress(payload, compresslevel=6))
@@ -52,7 +55,8 @@ def click(frame: pd.DataFrame, state: ViewState) -> int:
 
 def measure(repeat: int = 30) -> dict[int, dict[str, float]]:
     states = (ViewState(region=("03000",)), ViewState(status=("own_cell",)),
-              ViewState(pop_band="10-20k"), ViewState())  # fmt: skip
+              ViewState(pop_band="10-20k"), ViewState(flag=("pilot_2016",)),
+              ViewState())  # fmt: skip
     out = {}
     for n in SIZES:
         frame = synthetic_frame(n)
