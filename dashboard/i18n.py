@@ -31,11 +31,13 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Final, Literal
 
-from babel import Locale
+from babel import Locale, negotiate_locale
 from babel.dates import format_date as _babel_format_date
 from babel.dates import format_skeleton as _babel_format_skeleton
 from babel.numbers import format_decimal as _babel_format_decimal
 from babel.numbers import format_percent as _babel_format_percent
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 from dashboard.coverage.messages import Param, Params
 from dashboard.coverage.model import Flag, Status
@@ -2540,30 +2542,19 @@ def language_of(tag: str) -> str | None:
 
 
 def parse_accept_language(header: str | None) -> list[str]:
-    """Languages of an ``Accept-Language`` header we offer, best first (q order, then
-    header order; ``q=0`` and unparseable entries dropped, duplicates removed)."""
+    """Languages of an ``Accept-Language`` header we offer, best first: werkzeug parses the
+    header (q order, then header order; ``q=0`` and unparseable entries dropped) and Babel
+    matches each tag to an offered language (``nl-BE`` -> ``nl``)."""
     if not header or not isinstance(header, str):
         return []
-    ranked: list[tuple[float, int, str]] = []
-    for position, item in enumerate(header[:1000].split(",")):
-        tag, *params = item.split(";")
-        quality = 1.0
-        for param in params:
-            name, _, value = param.strip().partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = -1.0
-        if not 0 < quality <= 1 or math.isnan(quality):
-            continue
-        lang = language_of(tag)
-        if lang:
-            ranked.append((-quality, position, lang))
+    accept = parse_accept_header(header[:1000], LanguageAccept)
     seen: list[str] = []
-    for _q, _p, lang in sorted(ranked):
-        if lang not in seen:
-            seen.append(lang)
+    for tag, quality in accept:
+        if quality <= 0:
+            continue
+        match = negotiate_locale([tag.replace("_", "-")], LANGUAGES, sep="-", aliases=None)
+        if match and match.lower() not in seen:
+            seen.append(match.lower())
     return seen
 
 
