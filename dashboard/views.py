@@ -50,7 +50,6 @@ from dashboard.coverage.public_record import (
     undated_facts,
 )
 from dashboard.coverage.reconcile import reconcile
-from dashboard.figures.map import MapLayers
 from dashboard.filters import FILTERS, PROVINCES, active_reasons, flag_column, selection_mask
 from dashboard.state import ViewState
 
@@ -464,6 +463,20 @@ def region_figures(bundle: DataBundle, shown: Shown) -> list[KnownFigure]:
         if f is not None and f.denominators:
             out.append(f)
     return out
+
+
+@dataclass(frozen=True)
+class MapLayers:
+    """Everything the coverage map shows, already translated (drawn by
+    :mod:`dashboard.figures.map`)."""
+
+    communes: pd.DataFrame  # nis, category (one of CATEGORIES), hover (text)
+    regions: pd.DataFrame  # id (02000/03000/04000/DG), share (0-1), hover
+    flags: pd.DataFrame  # lon, lat, hover
+    unknown_transparent: bool  # public record: let the region shading show through
+    region_scale_title: str = ""
+    flags_name: str = "flags"
+    watermark: str = ""  # e.g. "ILLUSTRATIVE DATA — NOT REAL": drawn inside the figure
 
 
 def map_layers(

@@ -8,7 +8,16 @@ import pytest
 
 @pytest.mark.parametrize(
     "module",
-    ["geodata", "dashboard.coverage", "dashboard.coverage.model"],
+    [
+        "geodata",
+        "dashboard.coverage",
+        "dashboard.coverage.model",
+        "dashboard.i18n",
+        "dashboard.filters",
+        "dashboard.state",
+        "dashboard.views",
+        "dashboard.bundle",
+    ],
 )
 def test_pure_layer_imports_no_dash_or_plotly(module):
     code = (

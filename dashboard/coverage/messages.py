@@ -4,9 +4,9 @@ Every :class:`~dashboard.coverage.importer.ImportIssue` carries a ``code`` (e.g.
 ``"unknown_status"``) and ``params``: ``(name, value)`` pairs that fill the ``{name}``
 fields of the templates below. The importer renders the English ``reason`` and
 ``suggestion`` from :data:`REASONS` and :data:`SUGGESTIONS`; the dashboard renders the same
-code in French, Dutch or German from the catalogue (:mod:`dashboard.i18n_import`, keys
+code in French, Dutch or German from the gettext catalogues (``dashboard/locale``, keys
 ``import.reason.<code>``, ``import.suggestion.<code>`` and ``import.phrase.<code>``), whose
-English text is these templates.
+English text is these templates. A template with a count is a :class:`Plural`.
 
 A parameter value is
 
@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Final
+from typing import Final, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,21 @@ class Phrase:
 
 Param = str | int | tuple[str, ...] | Phrase
 Params = tuple[tuple[str, Param], ...]
+
+
+class Plural(NamedTuple):
+    """A message with a singular and a plural form, chosen by its ``count`` parameter (each
+    language's own plural rule in the dashboard: gettext ``npgettext``)."""
+
+    one: str
+    other: str
+
+    def form(self, count: int) -> str:
+        """The English form for ``count``."""
+        return self.one if count == 1 else self.other
+
+
+Template = str | Plural
 
 
 def phrase(code: str, /, **params: Param) -> Phrase:
@@ -61,7 +76,7 @@ _MAP_HINT = (
 _NOT_A_TABLE = "not a CSV or XLSX file: "
 
 #: code -> English reason (the ``reason`` of an issue).
-REASONS: Final[Mapping[str, str]] = MappingProxyType(
+REASONS: Final[Mapping[str, Template]] = MappingProxyType(
     {
         # ------------------------------------------------------------ the file itself
         "more_errors": "... and {count} more errors not listed",
@@ -128,8 +143,9 @@ REASONS: Final[Mapping[str, str]] = MappingProxyType(
         "date_contradicts_argument": (
             "the file's date {date} contradicts the date given ({given})"
         ),
-        "rows_without_date": (
-            "no date on {count} row(s) ({rows}): the file's date {date} is used for them"
+        "rows_without_date": Plural(
+            "no date on {count} row ({rows}): the file's date {date} is used for it",
+            "no date on {count} rows ({rows}): the file's date {date} is used for them",
         ),
         "date_in_future": "as-of date {date} is in the future",
         "date_outside_vintages": "the date is outside every commune vintage: {detail}",
@@ -185,9 +201,11 @@ REASONS: Final[Mapping[str, str]] = MappingProxyType(
         "shared_cell_alone": (
             "marked shared cell, but it is the only commune of cell {cell_name} in the file"
         ),
-        "shared_without_cell_name": (
-            "{count} commune(s) marked shared cell without a cell name ({rows}): cells cannot "
-            "be counted for them"
+        "shared_without_cell_name": Plural(
+            "{count} commune marked shared cell without a cell name ({rows}): its cell cannot "
+            "be counted",
+            "{count} communes marked shared cell without a cell name ({rows}): cells cannot "
+            "be counted for them",
         ),
     }
 )
@@ -346,8 +364,10 @@ PHRASES: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 
-def render(template: str, params: Params) -> str:
+def render(template: Template, params: Params) -> str:
     """``template`` filled with ``params`` in English."""
+    if isinstance(template, Plural):
+        template = template.form(int(dict(params)["count"]))  # type: ignore[arg-type]
     if not params:
         return template
     return template.format(**{name: param_text(value) for name, value in params})

@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
+
+from dashboard.views import MapLayers
 
 # The view: these ranges (degrees) fit the map's box at projection.scale 1, whatever its
 # size; a zoom is (center, projection.scale), see map_view_updates. Belgium spans 2.54-6.41
@@ -80,19 +81,6 @@ REGION_OUTLINE = "#555555"
 FLAG_MARKER = {"size": 9, "color": "#000000", "symbol": "circle"}
 
 
-@dataclass(frozen=True)
-class MapLayers:
-    """Everything the coverage map shows, already translated."""
-
-    communes: pd.DataFrame  # nis, category (one of CATEGORIES), hover (text)
-    regions: pd.DataFrame  # id (02000/03000/04000/DG), share (0-1), hover
-    flags: pd.DataFrame  # lon, lat, hover
-    unknown_transparent: bool  # public record: let the region shading show through
-    region_scale_title: str = ""
-    flags_name: str = "flags"
-    watermark: str = ""  # e.g. "ILLUSTRATIVE DATA — NOT REAL": drawn inside the figure
-
-
 def category_colourscale(unknown_transparent: bool) -> list[list]:
     """A stepped colourscale: category i covers z in [i - 0.5, i + 0.5)."""
     n = len(CATEGORIES)
@@ -105,11 +93,14 @@ def category_colourscale(unknown_transparent: bool) -> list[list]:
     return scale
 
 
+_CATEGORY_INDEX = pd.Index(CATEGORIES)
+
+
 def category_codes(categories: Sequence[str] | pd.Series) -> list[int]:
     """The colour value of each category: its index in :data:`CATEGORIES` (the middle of its
     step, with ``zmin=-0.5``), in one array operation. Integers: the fewest bytes a click
     sends."""
-    codes = pd.Categorical(categories, categories=CATEGORIES).codes
+    codes = _CATEGORY_INDEX.get_indexer(categories)
     if (codes < 0).any():
         raise KeyError(f"not a map category: {sorted(set(categories) - set(CATEGORIES))}")
     return codes.astype(int).tolist()

@@ -11,7 +11,7 @@ import pytest
 from dashboard.coverage import messages
 from dashboard.coverage.importer import ImportIssue, ImportResult, import_membership
 from dashboard.coverage.messages import Phrase
-from dashboard.i18n import CATALOGUE, LANGUAGES, issue_text, placeholders
+from dashboard.i18n import CATALOGUE, LANGUAGES, issue_text, placeholders, t
 from tests.coverage.membership_fixtures import HEADER, csv_text, geography, run
 from tests.coverage.test_import_bad_files import CASES
 
@@ -104,12 +104,35 @@ def test_every_code_is_in_the_catalogue_with_the_importer_english() -> None:
         for code, english in table.items():
             key = f"import.{kind}.{code}"
             assert key in CATALOGUE, key
+            # a plural message's table text is its plural form (t() picks the form)
+            english = english.other if isinstance(english, messages.Plural) else english
             assert CATALOGUE[key]["en"] == english
             assert {placeholders(text) for text in CATALOGUE[key].values()} == {
                 placeholders(english)
             }
     keys = {k for k in CATALOGUE if k.startswith("import.")}
     assert len(keys) == len(messages.REASONS) + len(messages.SUGGESTIONS) + len(messages.PHRASES)
+
+
+def test_counts_take_the_plural_form_of_each_language() -> None:
+    """ "1 row" and "3 rows" in every language, by that language's plural rule (French
+    counts 0 as singular), from the same code and parameters."""
+    key = "import.reason.rows_without_date"
+    params = {"rows": "4", "date": "2019-06-15"}
+    one = {lang: t(key, lang, count=1, **params) for lang in LANGUAGES}
+    many = {lang: t(key, lang, count=3, **params) for lang in LANGUAGES}
+    assert one["en"].startswith("no date on 1 row (") and many["en"].startswith("no date on 3 rows")
+    assert "1 ligne (" in one["fr"] and "3 lignes" in many["fr"]
+    assert "1 rij (" in one["nl"] and "3 rijen" in many["nl"]
+    assert "1 Zeile (" in one["de"] and "3 Zeilen" in many["de"]
+    assert "0 ligne (" in t(key, "fr", count=0, **params)
+    assert "0 rijen" in t(key, "nl", count=0, **params)
+    assert messages.issue_text_en("rows_without_date", (("count", 1), ("rows", "4"),
+                                                        ("date", "x")))[0].startswith(
+        "no date on 1 row ("
+    )  # fmt: skip
+    for text in (*one.values(), *many.values()):
+        assert "(s)" not in text and "(en)" not in text and "(n)" not in text
 
 
 def _one(content: str, code: str) -> ImportIssue:
