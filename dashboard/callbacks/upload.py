@@ -13,7 +13,7 @@ from dashboard import i18n, ids
 from dashboard.bundle import DataBundle
 from dashboard.callbacks.state import state_from_data
 from dashboard.coverage.importer import import_membership
-from dashboard.layout.components import build_upload_errors
+from dashboard.layout.components import build_upload_errors, issue_line
 from dashboard.upload import snapshot_to_payload
 
 
@@ -67,7 +67,7 @@ def register(app: Dash, bundle: DataBundle) -> None:
         snap = result.snapshot
         summary = i18n.t("upload.success", lang, file=result.file, count=len(snap.statuses),
                          date=snap.as_of)  # fmt: skip
-        warnings = [html.Li(str(w)) for w in result.warnings[:20]]
+        warnings = [html.Li(issue_line(w, lang)) for w in result.warnings[:20]]
         body = [html.P(summary, className="success")]
         if warnings:
             body.append(html.Ul(warnings, className="warnings"))

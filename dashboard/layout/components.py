@@ -291,6 +291,14 @@ def build_provenance(
     return out
 
 
+def issue_line(issue, lang: str) -> str:
+    """One importer issue as a line in ``lang``: where (file:row, column), the value, why,
+    and what to do."""
+    reason, suggestion = i18n.issue_text(issue, lang)
+    parts = [issue.location() + (f" {issue.value!r}" if issue.value else ""), reason]
+    return " — ".join(parts + ([suggestion] if suggestion else []))
+
+
 def build_upload_errors(result, lang: str) -> list:
     """The importer's errors as a readable table; and the column-mapping form (empty when
     every header was recognised)."""

@@ -205,3 +205,23 @@ def test_hover_names_a_shared_cell_and_its_members(bundle):
     assert all(m in text for m in shared["cell_members"].split(", "))
     own = frame[frame["status"] == "own_cell"].iloc[0]
     assert "Cellule :" not in hover[own["nis"]].replace("\xa0", " ")
+
+
+def test_upload_warnings_speak_the_page_language(bundle):
+    """An imported file's warnings are listed in the page's language, with their place in
+    the file, and counts take the language's plural form."""
+    import base64
+
+    from dashboard.callbacks.upload import run_import
+    from dashboard.layout.components import issue_line
+
+    text = ("nis,commune,status,as_of\n21004,Bruxelles,own_cell,2019-06-15\n"
+            "21001,Anderlecht,own_cell,\n21002,Auderghem,own_cell,\n")  # fmt: skip
+    contents = "data:text/csv;base64," + base64.b64encode(text.encode()).decode()
+    result = run_import(bundle, contents, "dates.csv", None)
+    assert result.ok and result.warnings
+    lines = {lang: issue_line(result.warnings[0], lang) for lang in ("en", "fr", "nl", "de")}
+    assert lines["en"].startswith("dates.csv:3 — no date on 2 rows")
+    assert lines["de"].startswith("dates.csv:3 — kein Datum in 2 Zeilen")
+    assert "2 lignes" in lines["fr"] and "2 rijen" in lines["nl"]
+    assert len(set(lines.values())) == 4
