@@ -15,7 +15,7 @@ Pure Python over pandas/numpy: no dash, no plotly.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Final
@@ -30,27 +30,13 @@ from dashboard.i18n import flag_label as _flag_label
 from dashboard.i18n import province_label as _province_label
 from dashboard.i18n import region_label as _region_label
 from dashboard.i18n import status_label as _status_label
+from geodata import belgium
 
-#: Region filter codes: the three regions and the German-speaking Community ("DG"), which
+#: Region filter codes: the three regions and the German-speaking Community, which
 #: published figures report apart from Wallonia.
-REGIONS: Final[tuple[str, ...]] = ("02000", "03000", "04000", "DG")
-
-#: Province NIS code -> region code (stable across the 1977, 2019 and 2025 divisions).
-#: Brussels-Capital has no province.
-PROVINCES: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "10000": "02000",  # Antwerpen
-        "20001": "02000",  # Vlaams-Brabant
-        "20002": "03000",  # Brabant wallon
-        "30000": "02000",  # West-Vlaanderen
-        "40000": "02000",  # Oost-Vlaanderen
-        "50000": "03000",  # Hainaut
-        "60000": "03000",  # Liège
-        "70000": "02000",  # Limburg
-        "80000": "03000",  # Luxembourg
-        "90000": "03000",  # Namur
-    }
-)
+REGIONS: Final[tuple[str, ...]] = (*belgium.REGIONS, belgium.GERMAN_SPEAKING)
+PROVINCES: Final = belgium.PROVINCES
+provinces_of = belgium.provinces_of
 
 #: Population band -> (lower bound inclusive, upper bound exclusive or None).
 POPULATION_BANDS: Final[Mapping[str, tuple[int, int | None]]] = MappingProxyType(
@@ -68,18 +54,6 @@ POPULATION_BANDS: Final[Mapping[str, tuple[int, int | None]]] = MappingProxyType
 POPULATION_BAND_ALIASES: Final[Mapping[str, str]] = MappingProxyType(
     {"<5k": "0-5k", "lt5k": "0-5k", ">50k": "50k-plus", "50k+": "50k-plus", "50k": "50k-plus"}
 )
-
-
-def provinces_of(regions: Iterable[str]) -> frozenset[str]:
-    """The provinces a region filter leaves open (all without one; the German-speaking
-    Community lies in Liège; Brussels-Capital has none)."""
-    regions = set(regions)
-    if not regions:
-        return frozenset(PROVINCES)
-    out = {p for p, r in PROVINCES.items() if r in regions}
-    if "DG" in regions:
-        out.add("60000")
-    return frozenset(out)
 
 
 def population_band_label(band: str, lang: str) -> str:
@@ -107,7 +81,7 @@ def flag_column(flag: str) -> str:
 
 def _region_mask(frame: pd.DataFrame, regions: tuple[str, ...]) -> np.ndarray:
     mask = frame["region"].isin(regions).to_numpy()
-    if "DG" in regions:
+    if belgium.GERMAN_SPEAKING in regions:
         mask = mask | frame["german_speaking"].to_numpy(dtype=bool)
     return mask
 

@@ -52,10 +52,21 @@ from dashboard.coverage.public_record import (
 from dashboard.coverage.reconcile import reconcile
 from dashboard.filters import FILTERS, PROVINCES, active_reasons, flag_column, selection_mask
 from dashboard.state import ViewState
+from geodata import belgium
+from geodata.belgium import (
+    BRUSSELS,
+    BRUSSELS_GEOGRAPHY,
+    FLANDERS,
+    FLANDERS_GEOGRAPHY,
+    GERMAN_SPEAKING,
+    GERMAN_SPEAKING_GEOGRAPHY,
+    WALLONIA,
+    WALLONIA_GEOGRAPHY,
+)
 
-REGIONS = ("02000", "03000", "04000")
-GEOGRAPHY_OF_REGION = {"02000": "BE-VLG", "03000": "BE-WAL", "04000": "BE-BRU", "DG": "BE-DG"}
-REGION_OF_GEOGRAPHY = {v: k for k, v in GEOGRAPHY_OF_REGION.items()}
+REGIONS = belgium.REGIONS
+GEOGRAPHY_OF_REGION = belgium.GEOGRAPHY_OF_REGION
+REGION_OF_GEOGRAPHY = belgium.REGION_OF_GEOGRAPHY
 STATUS_ORDER = tuple(s.value for s in Status)
 SOURCE_ID = re.compile(r"S\d{2,}")
 #: The map's category for a merged commune only some of whose former communes are covered.
@@ -182,7 +193,9 @@ def _commune_frame(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
     frame["population_date"] = pop_date
     frame["population_note"] = pop_note
     by_nis = shown.snapshot.as_mapping()
-    names = {row["nis"]: i18n.commune_name(row, lang) for row in communes.to_dict(orient="records")}
+    names = {
+        row["nis"]: belgium.display_name(row, lang) for row in communes.to_dict(orient="records")
+    }
     frame["name"] = frame["nis"].map(names)
     cells = {c.cell_id: c for c in shown.snapshot.cells}
     frame["cell_members"] = [
@@ -264,8 +277,8 @@ def selection_area(state: ViewState) -> Area:
     Community only. Any other selection gets the smallest of those containing it."""
     reasons: list[str] = []
     regions = set(state.region)
-    if "03000" in regions:
-        regions.discard("DG")  # the German-speaking Community lies in Wallonia
+    if WALLONIA in regions:
+        regions.discard(GERMAN_SPEAKING)  # the German-speaking Community lies in Wallonia
     if state.province:
         reasons.append("province")
         regions = {PROVINCES[p] for p in state.province if p in PROVINCES} or regions
@@ -273,8 +286,8 @@ def selection_area(state: ViewState) -> Area:
         reasons.append("regions")
     reasons += active_reasons({f.field: getattr(state, f.field) for f in FILTERS})
     geo = GEOGRAPHY_OF_REGION[next(iter(regions))] if len(regions) == 1 else "BE"
-    if state.province and geo == "BE-DG":
-        geo = "BE-WAL"
+    if state.province and geo == GERMAN_SPEAKING_GEOGRAPHY:
+        geo = WALLONIA_GEOGRAPHY
     return Area(geo, not reasons, tuple(dict.fromkeys(reasons)))
 
 
@@ -352,7 +365,7 @@ def share_basis(f: KnownFigure, lang: str) -> str:
 def dg_note(f: KnownFigure, lang: str, *, shares: bool = True) -> str:
     """How a Walloon figure treats the 9 German-speaking communes ("" for other areas).
     ``shares=False`` where no share is shown (a comparison table)."""
-    if f.geography != "BE-WAL" or f.measure not in COMMUNE_COUNT_MEASURES + ("cells",):
+    if f.geography != WALLONIA_GEOGRAPHY or f.measure not in COMMUNE_COUNT_MEASURES + ("cells",):
         return ""
     source = figure_source(f, lang)
     if f.stated_total is not None:
@@ -458,7 +471,12 @@ def region_figures(bundle: DataBundle, shown: Shown) -> list[KnownFigure]:
     """The with-cell figure known for each region and the German-speaking Community."""
     figures = known_for(bundle, shown)
     out = []
-    for geo in ("BE-VLG", "BE-WAL", "BE-DG", "BE-BRU"):
+    for geo in (
+        FLANDERS_GEOGRAPHY,
+        WALLONIA_GEOGRAPHY,
+        GERMAN_SPEAKING_GEOGRAPHY,
+        BRUSSELS_GEOGRAPHY,
+    ):
         f = figure_for(figures, geo, WITH_CELL_MEASURES)
         if f is not None and f.denominators:
             out.append(f)
@@ -537,7 +555,9 @@ def map_note(bundle: DataBundle, shown: Shown, lang: str) -> list[str]:
     if shown.kind != "public":
         return []
     notes = [i18n.t("notice.aggregates_only", lang)]
-    wal = next((f for f in region_figures(bundle, shown) if f.geography == "BE-WAL"), None)
+    wal = next(
+        (f for f in region_figures(bundle, shown) if f.geography == WALLONIA_GEOGRAPHY), None
+    )
     if wal is not None:
         notes.append(dg_note(wal, lang))
     return notes
@@ -639,7 +659,7 @@ def newer_regions(
     if f is None or f.geography != "BE":
         return []
     lines = []
-    for geo in ("BE-VLG", "BE-WAL", "BE-BRU"):
+    for geo in (FLANDERS_GEOGRAPHY, WALLONIA_GEOGRAPHY, BRUSSELS_GEOGRAPHY):
         r = figure_for(figures, geo, measures)
         if r is not None and r.as_of != f.as_of and is_later(r, f):
             value = of_total(r, lang) if r.denominators and r.measure != "communes_without_cell" \
@@ -654,7 +674,10 @@ def regional_sum(
 ) -> list[KnownFigure] | None:
     """The three regions' figures of ``measure`` when they are all of one source and date,
     later than Belgium's ``f`` (or Belgium has none): their sum is Belgium's latest count."""
-    parts = [figure_for(figures, geo, measure) for geo in ("BE-VLG", "BE-WAL", "BE-BRU")]
+    parts = [
+        figure_for(figures, geo, measure)
+        for geo in (FLANDERS_GEOGRAPHY, WALLONIA_GEOGRAPHY, BRUSSELS_GEOGRAPHY)
+    ]
     if any(p is None for p in parts):
         return None
     keys = {(p.source_id, p.as_of) for p in parts}  # type: ignore[union-attr]
@@ -935,7 +958,13 @@ def different_dates_notes(figures: tuple[KnownFigure, ...], lang: str) -> list[s
     """An area whose counts of communes with and without a cell are of different sources or
     dates: they must not be added up, and the page says so."""
     out = []
-    for geo in ("BE", "BE-VLG", "BE-WAL", "BE-DG", "BE-BRU"):
+    for geo in (
+        "BE",
+        FLANDERS_GEOGRAPHY,
+        WALLONIA_GEOGRAPHY,
+        GERMAN_SPEAKING_GEOGRAPHY,
+        BRUSSELS_GEOGRAPHY,
+    ):
         with_cell = figure_for(figures, geo, WITH_CELL_MEASURES)
         without = figure_for(figures, geo, "communes_without_cell")
         if with_cell and without and (with_cell.source_id, with_cell.as_of) != (
@@ -1008,9 +1037,11 @@ def breakdown_table(
 
     def label(level_: str, unit: str, name: str) -> str:
         if level_ in ("region", "community"):
-            return i18n.region_label("DG" if unit == "BE-DG" else unit, lang)
+            return i18n.region_label(
+                GERMAN_SPEAKING if unit == GERMAN_SPEAKING_GEOGRAPHY else unit, lang
+            )
         if level_ == "province":
-            return i18n.province_label(unit, lang) if unit else i18n.region_label("04000", lang)
+            return i18n.province_label(unit, lang) if unit else i18n.region_label(BRUSSELS, lang)
         if level_ == "arrondissement" and unit in units.index:
             return str(units.at[unit, label_col])
         return name or unit
@@ -1032,7 +1063,7 @@ def breakdown_table(
     })  # fmt: skip
     table = table.sort_values(["share_communes", "label"], ascending=[False, True])
     table.attrs["origin"] = _file_text("kpi.computed_from", shown, lang)
-    if level == "region" and (m["level"] == "community").any() and "03000" in set(m["unit"]):
+    if level == "region" and (m["level"] == "community").any() and WALLONIA in set(m["unit"]):
         notes.append(i18n.t("breakdown.dg_in_wal", lang))
     notes.append(_file_text("breakdown.file_note", shown, lang,
                             population=population_source(frame, lang)))  # fmt: skip
@@ -1081,9 +1112,15 @@ def drill_down(state: ViewState, unit: str | None) -> ViewState | None:
     """Clicking a bar: a region opens its provinces, a province its arrondissements."""
     if not unit:
         return None
-    if state.level == "region" and unit in ("02000", "03000", "04000", "DG", "BE-DG"):
-        region = "DG" if unit == "BE-DG" else unit
-        level = "arrondissement" if region == "04000" else "province"  # Brussels: no province
+    if state.level == "region" and unit in (
+        FLANDERS,
+        WALLONIA,
+        BRUSSELS,
+        GERMAN_SPEAKING,
+        GERMAN_SPEAKING_GEOGRAPHY,
+    ):
+        region = GERMAN_SPEAKING if unit == GERMAN_SPEAKING_GEOGRAPHY else unit
+        level = "arrondissement" if region == BRUSSELS else "province"  # Brussels: no province
         return state.replace(region=(region,), level=level)
     if state.level == "province" and unit in PROVINCES:
         return state.replace(province=(unit,), level="arrondissement")

@@ -24,7 +24,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from geodata import boundaries, prepared
+from geodata import belgium, boundaries, prepared
 from geodata.crosswalk import Crosswalk
 from geodata.mergers import build_crosswalk_table, read_merger_tables
 from geodata.population import READERS as POPULATION_READERS
@@ -101,7 +101,7 @@ def _names(
         i = VINTAGE_KEYS.index(vintage.key)
         parts = cw.mapping(VINTAGE_KEYS[i - 1], vintage.key) if i > 0 else None
         for c in new:
-            lang = "nl" if region[c] == "02000" else "fr"
+            lang = "nl" if region[c] == belgium.FLANDERS else "fr"
             found = None
             if parts is not None:
                 former = sorted(parts.loc[parts["dst"] == c, "src"])
@@ -377,7 +377,8 @@ def _regions_display(projected: gpd.GeoDataFrame, communes: pd.DataFrame) -> dic
     regions = boundaries.dissolve_codes(projected, pd.Series(groups))
     dg_codes = set(communes.loc[communes["german_speaking"], "nis"])
     dg = boundaries.dissolve_codes(
-        projected[projected["nis"].isin(dg_codes)], pd.Series("DG", index=sorted(dg_codes))
+        projected[projected["nis"].isin(dg_codes)],
+        pd.Series(belgium.GERMAN_SPEAKING, index=sorted(dg_codes)),
     )
     # DG lies inside Wallonia: simplify it apart, each set being a clean coverage.
     parts = [boundaries.simplify_for_display(g, DISPLAY_TOLERANCE_M) for g in (regions, dg)]

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geodata.belgium import arrondissement_of, province_of, region_of
 from geodata.refnis import valid_at
 
 MERGER_YEARS = (2019, 2025)
@@ -35,8 +36,6 @@ CHANGE_2019_MERGED = "merged"
 CHANGE_2019_RECODED = "recoded"
 CHANGE_2025_MERGED = "merged"
 CHANGE_2025_ABSORBING = "merged (absorbing, code kept)"
-
-FLANDERS, WALLONIA, BRUSSELS = "02000", "03000", "04000"
 
 CROSSWALK_COLUMNS = [
     "nis_1977_2018",
@@ -180,42 +179,6 @@ def read_merger_tables(path: Path) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------
 # Hierarchy from the code prefix
 # --------------------------------------------------------------------------------------------
-
-
-def arrondissement_of(code: str) -> str:
-    """The arrondissement of a commune NIS code: its first two digits + "000"."""
-    return code[:2] + "000"
-
-
-def province_of(code: str) -> str:
-    """The province of a commune NIS code, from its prefix.
-
-    First digit + "0000", except the former province of Brabant: 23/24 -> 20001 (Vlaams-Brabant),
-    25 -> 20002 (Brabant wallon), and 21 (Brussels-Capital, in no province) -> "".
-    """
-    prefix = code[:2]
-    if prefix == "21":
-        return ""
-    if prefix in ("23", "24"):
-        return "20001"
-    if prefix == "25":
-        return "20002"
-    if code[0] in "13456789":
-        return code[0] + "0000"
-    raise ValueError(f"NIS code {code!r}: no province for prefix {prefix}")
-
-
-def region_of(code: str) -> str:
-    """The region of a commune NIS code, from its prefix: 02000 Flanders, 03000 Wallonia,
-    04000 Brussels-Capital."""
-    prefix = code[:2]
-    if prefix == "21":
-        return BRUSSELS
-    if prefix in ("23", "24") or code[0] in "1347":
-        return FLANDERS
-    if prefix == "25" or code[0] in "5689":
-        return WALLONIA
-    raise ValueError(f"NIS code {code!r}: no region for prefix {prefix}")
 
 
 # --------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import pandas as pd
 
 from dashboard import files
 from dashboard.coverage.model import Cell, CommuneStatus, MembershipSnapshot, Status
+from geodata.belgium import BRUSSELS, FLANDERS, WALLONIA
 
 AS_OF = dt.date(2016, 5, 27)
 VINTAGE = "1977-2018"
@@ -37,17 +38,17 @@ GENERATOR = "dashboard.coverage.example.build_illustrative_example"
 TEMPLATE_COLUMNS = ("nis_code", "commune", "status", "cell", "as_of", "source_comment")
 # region code -> (cells, communes involved), 27 May 2016 (S00)
 TARGETS_2016: Mapping[str, tuple[int, int]] = {
-    "02000": (77, 112),
-    "03000": (19, 27),
-    "04000": (13, 13),
+    FLANDERS: (77, 112),
+    WALLONIA: (19, 27),
+    BRUSSELS: (13, 13),
 }
-REGION_TAG = {"02000": "VLG", "03000": "WAL", "04000": "BRU"}
+REGION_TAG = {FLANDERS: "VLG", WALLONIA: "WAL", BRUSSELS: "BRU"}
 MAX_SHARED_SIZE = 4
 DEFAULT_OUTPUT = files.data_dir() / "example_membership_illustrative.csv"
 
 
 def _name(row: pd.Series) -> str:
-    if row["region"] == "02000":
+    if row["region"] == FLANDERS:
         return str(row["name_nl"])
     if bool(row.get("german_speaking", False)):
         return str(row.get("name_de") or row["name_fr"])

@@ -51,15 +51,21 @@ from dashboard.coverage.public_record import (
     published_dates,
     resolve_published_date,
 )
+from geodata import belgium
+from geodata.belgium import (
+    GERMAN_SPEAKING_GEOGRAPHY,
+    WALLONIA_GEOGRAPHY,
+)
 
-GEOGRAPHY_ORDER: tuple[str, ...] = ("BE", "BE-VLG", "BE-WAL", "BE-DG", "BE-BRU")
+GEOGRAPHY_ORDER: tuple[str, ...] = belgium.GEOGRAPHY_ORDER
 MEASURE_ORDER: tuple[str, ...] = MEASURES  # the order of public_record.MEASURES
 #: Measures that count communes with a cell (best first when both are known on one date).
 WITH_CELL_MEASURES: tuple[str, ...] = ("communes_with_cell", "communes_involved")
 #: Measures that count communes, and so have a denominator.
 COMMUNE_COUNT_MEASURES: tuple[str, ...] = (*WITH_CELL_MEASURES, "communes_without_cell")
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
-REGION_GEOGRAPHY = {"02000": "BE-VLG", "03000": "BE-WAL", "04000": "BE-BRU"}
+#: Region -> the geography of its published figures.
+REGION_GEOGRAPHY = {r: belgium.GEOGRAPHY_OF_REGION[r] for r in belgium.REGIONS}
 
 
 @dataclass(frozen=True)
@@ -116,9 +122,9 @@ def geography_counts(communes: pd.DataFrame) -> dict[str, int]:
     """Communes per published geography in one division (``BE-WAL-noDG``: Wallonia less the
     German-speaking Community)."""
     counts = {geo: int((communes["region"] == r).sum()) for r, geo in REGION_GEOGRAPHY.items()}
-    counts["BE-DG"] = int(communes["german_speaking"].sum())
+    counts[GERMAN_SPEAKING_GEOGRAPHY] = int(communes["german_speaking"].sum())
     counts["BE"] = len(communes)
-    counts["BE-WAL-noDG"] = counts["BE-WAL"] - counts["BE-DG"]
+    counts["BE-WAL-noDG"] = counts[WALLONIA_GEOGRAPHY] - counts[GERMAN_SPEAKING_GEOGRAPHY]
     return counts
 
 
@@ -140,8 +146,8 @@ def denominators(
     geo = str(row["geography"])
     if stated_total is not None:
         return (Denominator(stated_total, "stated", vintage, str(row["source_id"])),)
-    if geo == "BE-WAL":
-        both = Denominator(counts["BE-WAL"], "with_dg", vintage)
+    if geo == WALLONIA_GEOGRAPHY:
+        both = Denominator(counts[WALLONIA_GEOGRAPHY], "with_dg", vintage)
         if row.get("wal_includes_dg") == "unclear":
             return (both, Denominator(counts["BE-WAL-noDG"], "without_dg", vintage))
         return (both,)

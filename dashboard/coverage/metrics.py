@@ -22,6 +22,13 @@ import pandas as pd
 
 from dashboard.coverage.model import MembershipSnapshot, Status
 from dashboard.coverage.public_record import PublicRecord, resolve_published_date
+from geodata import belgium
+from geodata.belgium import (
+    BRUSSELS,
+    FLANDERS,
+    GERMAN_SPEAKING_GEOGRAPHY,
+    WALLONIA,
+)
 
 LEVELS: tuple[str, ...] = (
     "country",
@@ -31,11 +38,11 @@ LEVELS: tuple[str, ...] = (
     "arrondissement",
     "police_zone",
 )
-REGION_GEOGRAPHY = {"02000": "BE-VLG", "03000": "BE-WAL", "04000": "BE-BRU"}
+REGION_GEOGRAPHY = {r: belgium.GEOGRAPHY_OF_REGION[r] for r in belgium.REGIONS}
 REGION_NAMES = {
-    "02000": "Flemish Region",
-    "03000": "Walloon Region",
-    "04000": "Brussels-Capital Region",
+    FLANDERS: "Flemish Region",
+    WALLONIA: "Walloon Region",
+    BRUSSELS: "Brussels-Capital Region",
 }
 STATUS_COLUMNS = {s: f"communes_{s.value}" for s in Status}
 METRIC_COLUMNS: tuple[str, ...] = (
@@ -88,7 +95,7 @@ def _units(frame: pd.DataFrame, level: str) -> pd.Series:
     if level == "region":
         return frame["region"].astype(str)
     if level == "community":
-        return frame["german_speaking"].map(lambda g: "BE-DG" if bool(g) else "")
+        return frame["german_speaking"].map(lambda g: GERMAN_SPEAKING_GEOGRAPHY if bool(g) else "")
     if level in ("province", "arrondissement", "police_zone"):
         return frame[level].astype(str)
     raise ValueError(f"unknown level {level!r}; known: {', '.join(LEVELS)}")
@@ -112,7 +119,7 @@ def _geography(level: str, unit: str) -> str:
     if level == "region":
         return REGION_GEOGRAPHY.get(unit, "")
     if level == "community":
-        return "BE-DG"
+        return GERMAN_SPEAKING_GEOGRAPHY
     return ""
 
 
@@ -236,7 +243,7 @@ def published_figures(record: PublicRecord, as_of: str | dt.date) -> pd.DataFram
             }
         )
     out = pd.DataFrame(rows, columns=list(PUBLISHED_COLUMNS))
-    geo_order = {g: i for i, g in enumerate(("BE", "BE-VLG", "BE-WAL", "BE-DG", "BE-BRU"))}
+    geo_order = {g: i for i, g in enumerate(belgium.GEOGRAPHY_ORDER)}
     out = out.sort_values(
         ["geography", "measure"], key=lambda c: c.map(geo_order) if c.name == "geography" else c
     )

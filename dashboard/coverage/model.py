@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from geodata.belgium import FLANDERS_GEOGRAPHY, WALLONIA_GEOGRAPHY
+
 
 class Status(StrEnum):
     """A commune's CSIL status at a date."""
@@ -64,9 +66,9 @@ class Flag(StrEnum):
     def region(self) -> str:
         """Geography code of the programme: ``BE`` (federal), ``BE-VLG`` or ``BE-WAL``."""
         if self.value.startswith("flemish_"):
-            return "BE-VLG"
+            return FLANDERS_GEOGRAPHY
         if self.value.startswith("walloon_"):
-            return "BE-WAL"
+            return WALLONIA_GEOGRAPHY
         return "BE"
 
     @property

@@ -39,6 +39,8 @@ from typing import Protocol
 
 import pandas as pd
 
+from geodata.belgium import local_name
+
 SAINT_FORMS = frozenset({"saint", "sainte", "sint", "st", "ste", "sankt", "skt"})
 SAINT_PREFIXES = ("sainte", "saint", "sankt", "sint", "ste")
 NAME_COLUMNS = ("name_fr", "name_nl", "name_de")
@@ -254,7 +256,7 @@ class NameMatcher:
         return tuple(sorted(self._official))
 
     def name_in(self, nis: str, vintage: str) -> str:
-        """The name of commune ``nis`` of ``vintage`` ("Anvers / Antwerpen"), or the code."""
+        """The name of commune ``nis`` of ``vintage`` ("Antwerpen"), or the code."""
         if vintage == self.vintage and nis in self._official:
             return self._official[nis]
         return self._names_in.get((vintage, nis), nis)
@@ -405,25 +407,21 @@ class NameMatcher:
 
 
 def _official_name(row: object) -> str:
-    parts = [getattr(row, c, "") for c in NAME_COLUMNS]
-    names = [p for p in dict.fromkeys(parts) if isinstance(p, str) and p.strip()]
-    return " / ".join(names[:2]) if names else str(getattr(row, "nis", ""))
+    """The name a commune is shown under (:func:`geodata.belgium.local_name`), or its code."""
+    fields = row._asdict() if hasattr(row, "_asdict") else dict(row)  # type: ignore[call-overload]
+    return local_name(fields) or str(fields.get("nis", ""))
 
 
 def _names_by_vintage(names: pd.DataFrame) -> dict[tuple[str, str], str]:
-    """(vintage, nis) -> "fr / nl" name (distinct names, French first, at most two)."""
-    order = {lang: i for i, lang in enumerate(("fr", "nl", "de"))}
-    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    """(vintage, nis) -> the name the commune had then, by the same rule as today's
+    (:func:`geodata.belgium.local_name`; the region read from the code)."""
+    found: dict[tuple[str, str], dict[str, str]] = {}
     for r in names.itertuples():
         name = str(r.name).strip()
         if name:
-            key = (str(r.vintage), str(r.nis))
-            found.setdefault(key, []).append((order.get(str(r.lang), 9), name))
-    out = {}
-    for key, spellings in found.items():
-        distinct = list(dict.fromkeys(name for _o, name in sorted(spellings)))
-        out[key] = " / ".join(distinct[:2])
-    return out
+            fields = found.setdefault((str(r.vintage), str(r.nis)), {"nis": str(r.nis)})
+            fields.setdefault(f"name_{r.lang}", name)
+    return {key: local_name(fields) or key[1] for key, fields in found.items()}
 
 
 def _empty_names() -> pd.DataFrame:

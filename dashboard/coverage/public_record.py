@@ -51,8 +51,9 @@ from dashboard.coverage.model import (
     MembershipSnapshot,
     Status,
 )
+from geodata import belgium
 
-GEOGRAPHIES: tuple[str, ...] = ("BE", "BE-VLG", "BE-WAL", "BE-BRU", "BE-DG")
+GEOGRAPHIES: tuple[str, ...] = belgium.GEOGRAPHIES
 MEASURES: tuple[str, ...] = (
     "cells",
     "communes_with_cell",

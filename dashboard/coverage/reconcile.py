@@ -42,6 +42,7 @@ from dashboard.coverage.public_record import (
     nearest_published_date,
     resolve_published_date,
 )
+from geodata.belgium import WALLONIA_GEOGRAPHY
 
 MEASURE_TO_METRIC: dict[str, str | None] = {
     "cells": "cells",
@@ -125,7 +126,7 @@ def reconcile(
             notes.append(f"no communes of {p.geography} in the communes frame")
         else:
             value, comparable = int(mine.loc[p.geography, metric]), True
-        if p.geography == "BE-WAL" and p.wal_includes_dg == "unclear":
+        if p.geography == WALLONIA_GEOGRAPHY and p.wal_includes_dg == "unclear":
             notes.append("source does not say whether the 9 German-speaking communes are included")
         if p.other_values:
             notes.append(f"other figures for this date: {p.other_values}")

@@ -6,13 +6,19 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.map import CATEGORY_COLOURS
+from geodata.belgium import (
+    BRUSSELS_GEOGRAPHY,
+    FLANDERS_GEOGRAPHY,
+    GERMAN_SPEAKING_GEOGRAPHY,
+    WALLONIA_GEOGRAPHY,
+)
 
 SERIES_COLOURS = {
     "BE": "#000000",
-    "BE-VLG": "#E69F00",
-    "BE-WAL": "#0072B2",
-    "BE-BRU": "#CC79A7",
-    "BE-DG": "#009E73",
+    FLANDERS_GEOGRAPHY: "#E69F00",
+    WALLONIA_GEOGRAPHY: "#0072B2",
+    BRUSSELS_GEOGRAPHY: "#CC79A7",
+    GERMAN_SPEAKING_GEOGRAPHY: "#009E73",
 }
 FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13}
 

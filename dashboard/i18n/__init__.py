@@ -42,6 +42,7 @@ from dashboard.coverage.messages import Param, Params
 from dashboard.coverage.model import Flag, Status
 from dashboard.i18n import catalogue
 from dashboard.i18n.catalogue import placeholders
+from geodata import belgium
 
 LANGUAGES: Final[tuple[str, ...]] = ("fr", "nl", "de", "en")
 DEFAULT_LANGUAGE: Final = "en"  # see the module docstring for why
@@ -132,9 +133,7 @@ def flag_definition(flag: Flag | str, lang: str) -> str:
 
 
 #: Geography codes of the published figures (``snapshots.csv``) -> region codes.
-GEOGRAPHY_CODES: Final[Mapping[str, str]] = MappingProxyType(
-    {"BE": "BE", "BE-VLG": "02000", "BE-WAL": "03000", "BE-BRU": "04000", "BE-DG": "DG"}
-)
+GEOGRAPHY_CODES: Final[Mapping[str, str]] = belgium.REGION_OF_GEOGRAPHY
 
 
 def region_label(code: str, lang: str, *, short: bool = False) -> str:
@@ -324,44 +323,3 @@ def negotiate_language(url_lang: str | None, accept_language_header: str | None)
             return lang
     preferred = parse_accept_language(accept_language_header)
     return preferred[0] if preferred else DEFAULT_LANGUAGE
-
-
-# ---------------------------------------------------------------------------------- names
-
-
-def _name(row: Mapping[str, Any], column: str) -> str:
-    value = row.get(column)
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return str(value).strip()
-
-
-def commune_name(row: Mapping[str, Any], lang: str) -> str:
-    """A commune's name in ``lang`` from a communes-frame row (``name_fr``, ``name_nl``,
-    ``name_de``, ``region``, ``german_speaking``; a ``pandas.Series`` or a dict).
-
-    EN has no names of its own: it uses the name in the commune's region language (Dutch
-    in Flanders, French in Wallonia, German in the German-speaking Community, and
-    "French / Dutch" in Brussels, or one name when both are the same). A missing name in
-    ``lang`` falls back to that same local name.
-    """
-    check_language(lang)
-    local = _local_name(row)
-    if lang == "en":
-        return local
-    return _name(row, f"name_{lang}") or local
-
-
-def _local_name(row: Mapping[str, Any]) -> str:
-    fr, nl, de = (_name(row, f"name_{lang}") for lang in ("fr", "nl", "de"))
-    region = _name(row, "region")
-    if region == "04000":
-        if fr and nl and fr != nl:
-            return f"{fr} / {nl}"
-        return fr or nl
-    if region == "02000":
-        return nl or fr or de
-    german_speaking = row.get("german_speaking", False)
-    if not _missing(german_speaking) and bool(german_speaking):
-        return de or fr or nl
-    return fr or nl or de

@@ -160,8 +160,8 @@ CASES = [
          "is already on row 2 ('Anvers' and 'antwerpen'", 3, "commune"),
     Case("duplicate-via-2025-merger", csv_text(",Antwerpen,none,,2025-03-01,",
                                                ",Borsbeek,none,,2025-03-01,"),
-         "row 2 names Anvers / Antwerpen (11002) and row 3 names Borsbeek (11007, 1977-2018), "
-         "a former commune that is part of Anvers / Antwerpen (11002) in vintage 2025", 3,
+         "row 2 names Antwerpen (11002) and row 3 names Borsbeek (11007, 1977-2018), "
+         "a former commune that is part of Antwerpen (11002) in vintage 2025", 3,
          "commune", "or the rows for its former parts, not both"),
     Case("part-before-merged-commune", csv_text(",Puurs,none,,2020-06-30,",
                                                 "12041,Puurs-Sint-Amands,own,,2020-06-30,"),

@@ -74,11 +74,11 @@ def test_borsbeek_none_alone_in_2025_leaves_antwerpen_unknown_not_none() -> None
     assert s.status is not Status.NONE
     assert s.comment == (
         "shown as unknown from its former parts: Borsbeek (11007, 1977-2018) no cell; "
-        "Anvers / Antwerpen (11002, 1977-2018) not in the file"
+        "Antwerpen (11002, 1977-2018) not in the file"
     )
     (w,) = _warnings(r, "merged_part")
-    assert "Anvers / Antwerpen (11002) is shown as 'unknown'" in w.reason
-    assert w.reason.endswith("other former parts: Anvers / Antwerpen (11002, 1977-2018)")
+    assert "Antwerpen (11002) is shown as 'unknown'" in w.reason
+    assert w.reason.endswith("other former parts: Antwerpen (11002, 1977-2018)")
 
 
 def test_a_part_whose_status_is_unknown_keeps_the_merged_commune_unknown() -> None:

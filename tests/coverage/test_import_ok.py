@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.coverage.importer import export_membership, import_membership
+from dashboard.coverage.importer import import_membership
 from dashboard.coverage.model import Status
 from tests.coverage.membership_fixtures import (
     TODAY,
-    communes_by_vintage,
     csv_text,
     geography,
     run,
@@ -213,41 +212,6 @@ def test_template_rows_warn_and_example_marker() -> None:
     assert r.ok, [str(e) for e in r.errors]
     assert r.snapshot.statuses  # the example rows
     assert all("example row" in w.reason for w in r.warnings if w.row)
-
-
-def _comparable(snapshot):  # type: ignore[no-untyped-def]
-    return (snapshot.as_of, snapshot.vintage, snapshot.statuses, snapshot.cells,
-            snapshot.illustrative)  # fmt: skip
-
-
-def test_round_trip_template_import_export_import() -> None:
-    geo = geography()
-    first = import_membership(TEMPLATE, geography=geo, today=TODAY)
-    assert first.ok
-    frame = communes_by_vintage()[first.snapshot.vintage]
-    text = export_membership(first.snapshot, frame)
-    assert text.splitlines()[0] == "nis_code,commune,status,cell,as_of,source_comment"
-    second = run(text, name="export.csv")
-    assert _comparable(second.snapshot) == _comparable(first.snapshot)
-    third = run(export_membership(second.snapshot, frame), name="export2.csv")
-    assert _comparable(third.snapshot) == _comparable(first.snapshot)
-
-
-def test_round_trip_of_every_language_file() -> None:
-    for text in (FR.replace("Rhode-Saint-Genèse", "Saint-Vith"), NL, DE, EN):
-        first = run(text)
-        frame = communes_by_vintage()[first.snapshot.vintage]
-        again = run(export_membership(first.snapshot, frame))
-        assert _comparable(again.snapshot) == _comparable(first.snapshot)
-
-
-def test_export_writes_region_language_names_and_source_column() -> None:
-    first = run(NL)
-    text = export_membership(first.snapshot, communes_by_vintage()["1977-2018"])
-    lines = text.splitlines()
-    assert lines[0].endswith(",source")
-    assert any(line.startswith("21013,Saint-Gilles,own_cell") for line in lines)
-    assert any(line.startswith("11002,Antwerpen,shared_cell,Zone Antwerpen") for line in lines)
 
 
 def test_illustrative_marker_and_sidecar(tmp_path: Path) -> None:

@@ -134,7 +134,7 @@ def test_former_part_of_a_merged_commune_by_name_and_by_code() -> None:
     borsbeek = M25.former_part(M25.match_name("Borsbeek"))
     assert borsbeek is not None
     assert (borsbeek.target, borsbeek.parts) == ("11002", ("11002", "11007"))
-    assert M25.name_in("11002", borsbeek.vintage) == "Anvers / Antwerpen"
+    assert M25.name_in("11002", borsbeek.vintage) == "Antwerpen"
 
 
 def test_the_merged_commune_itself_and_unchanged_communes_are_not_parts() -> None:

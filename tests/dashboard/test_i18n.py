@@ -19,7 +19,6 @@ from dashboard.i18n import (
     CATALOGUE,
     DEFAULT_LANGUAGE,
     LANGUAGES,
-    commune_name,
     format_date,
     format_number,
     format_percent,
@@ -304,40 +303,6 @@ def test_parse_accept_language_order():
 @given(st.one_of(st.none(), st.text()), st.one_of(st.none(), st.text()))
 def test_negotiate_language_never_raises(url, header):
     assert negotiate_language(url, header) in LANGUAGES
-
-
-# ---------------------------------------------------------------------------------- names
-
-
-def _row(fr, nl, de, region, german_speaking=False):
-    return {"name_fr": fr, "name_nl": nl, "name_de": de, "region": region,
-            "german_speaking": german_speaking}  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    ("row", "names"),
-    [
-        (_row("Anvers", "Antwerpen", "Antwerpen", "02000"),
-         ("Anvers", "Antwerpen", "Antwerpen", "Antwerpen")),
-        (_row("Liège", "Luik", "Lüttich", "03000"), ("Liège", "Luik", "Lüttich", "Liège")),
-        (_row("Saint-Vith", "Sankt Vith", "Sankt Vith", "03000", True),
-         ("Saint-Vith", "Sankt Vith", "Sankt Vith", "Sankt Vith")),
-        (_row("Forest", "Vorst", "Forest (Brüssel-Hauptstadt)", "04000"),
-         ("Forest", "Vorst", "Forest (Brüssel-Hauptstadt)", "Forest / Vorst")),
-        (_row("Anderlecht", "Anderlecht", "Anderlecht", "04000"),
-         ("Anderlecht", "Anderlecht", "Anderlecht", "Anderlecht")),
-    ],
-)  # fmt: skip
-def test_commune_name(row, names):
-    assert tuple(commune_name(row, lang) for lang in ("fr", "nl", "de", "en")) == names
-
-
-def test_commune_name_from_series_with_missing_name():
-    row = pd.Series(_row("Lierneux", "Lierneux", float("nan"), "03000"))
-    assert commune_name(row, "de") == "Lierneux"  # falls back to the local name
-    assert commune_name(pd.Series(_row("", "Gent", None, "02000")), "fr") == "Gent"
-    with pytest.raises(ValueError):
-        commune_name(row, "it")
 
 
 # ---------------------------------------------------------------------------------- purity

@@ -178,10 +178,10 @@ def test_former_parts_in_french_dutch_and_german() -> None:
     issue = _one(csv_text(",Antwerpen,none,,2025-03-01,", ",Borsbeek,none,,2025-03-01,"),
                  "duplicate_commune_part")  # fmt: skip
     assert issue_text(issue, "de") == (
-        "doppelte Gemeinde: Zeile 2 nennt Anvers / Antwerpen (11002) und Zeile 3 nennt "
+        "doppelte Gemeinde: Zeile 2 nennt Antwerpen (11002) und Zeile 3 nennt "
         "Borsbeek (11007, 1977-2018), eine frühere Gemeinde, die in der Einteilung 2025 zu "
-        "Anvers / Antwerpen (11002) gehört",
-        "behalten Sie entweder die Zeile für Anvers / Antwerpen (11002) oder die Zeilen für "
+        "Antwerpen (11002) gehört",
+        "behalten Sie entweder die Zeile für Antwerpen (11002) oder die Zeilen für "
         "ihre früheren Teile, nicht beide",
     )
 

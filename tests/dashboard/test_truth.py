@@ -31,6 +31,7 @@ from dashboard.coverage.public_record import placement_date
 from dashboard.figures.map import CATEGORIES
 from dashboard.layout.main import GRAPH_CONFIG, build_layout
 from dashboard.state import ViewState
+from geodata.belgium import display_name
 
 LANGS = ("fr", "nl", "de", "en")
 #: The word every computed number carries, per language.
@@ -519,7 +520,7 @@ def test_names_are_plain_and_german_fallbacks_labelled(bundle):
     for key in ("1977-2018", "2019-2024", "2025"):
         frame = bundle.vintages[key].communes
         for lang in LANGS:
-            names = {i18n.commune_name(r, lang) for r in frame.to_dict(orient="records")}
+            names = {display_name(r, lang) for r in frame.to_dict(orient="records")}
             suffixed = {n for n in names if re.search(r"\([^)]*\)$", n)}
             assert suffixed <= {
                 "Saint-Nicolas (Liège)",
@@ -528,7 +529,7 @@ def test_names_are_plain_and_german_fallbacks_labelled(bundle):
                 "Saint-Nicolas (Lüttich)",
             }, suffixed
     bastogne = bundle.vintages["2025"].communes.set_index("nis").loc["82039"]  # + Bertogne
-    assert i18n.commune_name(bastogne, "de") == "Bastnach"
+    assert display_name(bastogne, "de") == "Bastnach"
     shown = views.Shown("upload", "2025-03-01", dt.date(2025, 3, 1), "2025",
                         MembershipSnapshot(dt.date(2025, 3, 1), "2025", (),
                                            source="f.csv"), False, None)  # fmt: skip
