@@ -1,0 +1,1 @@
+"""Benchmarks run by hand (python -m bench): clicks, first visit, start, repaint, load, scaling."""

@@ -37,7 +37,7 @@ def load_example(settings: Settings, geography: Geography) -> MembershipSnapshot
     if not result.ok:
         raise ValueError(f"{path} does not import cleanly: {result.errors[:3]}")
     snapshot = result.snapshot
-    if not snapshot.illustrative:
+    if snapshot is None or not snapshot.illustrative:
         raise ValueError(f"{path} is not marked illustrative")
     return snapshot
 

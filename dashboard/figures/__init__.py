@@ -1,0 +1,1 @@
+"""Plotly figures from the view models: the coverage map and the charts."""

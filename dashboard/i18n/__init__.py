@@ -215,7 +215,7 @@ def _missing(value: Any) -> bool:
 @lru_cache(maxsize=16384)
 def format_number(n: float | int | None, lang: str) -> str:
     """``12345`` -> "12 345" (fr), "12.345" (nl, de), "12,345" (en); up to 3 decimals."""
-    if _missing(n):
+    if n is None or _missing(n):
         return MISSING
     return _babel_format_decimal(n, locale=babel_locale(lang))
 
@@ -223,7 +223,7 @@ def format_number(n: float | int | None, lang: str) -> str:
 @lru_cache(maxsize=16384)
 def format_percent(x: float | None, lang: str, digits: int = 1) -> str:
     """A fraction as a percentage with ``digits`` decimals: ``0.1234`` -> "12,3 %" (fr)."""
-    if _missing(x):
+    if x is None or _missing(x):
         return MISSING
     if digits < 0:
         raise ValueError("digits must be >= 0")
@@ -308,7 +308,7 @@ def parse_accept_language(header: str | None) -> list[str]:
     for tag, quality in accept:
         if quality <= 0:
             continue
-        match = negotiate_locale([tag.replace("_", "-")], LANGUAGES, sep="-", aliases=None)
+        match = negotiate_locale([tag.replace("_", "-")], LANGUAGES, sep="-", aliases={})
         if match and match.lower() not in seen:
             seen.append(match.lower())
     return seen

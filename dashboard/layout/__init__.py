@@ -1,0 +1,1 @@
+"""The page layout: component trees, filled in by the callbacks."""
