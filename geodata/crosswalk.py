@@ -10,13 +10,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 import pandas as pd
 
 from geodata.registry import VINTAGE_KEYS, get_vintage
 
 CODE_COLUMNS = {v: get_vintage(v).id_column for v in VINTAGE_KEYS}
+
+
+class CodeTranslator(Protocol):
+    """Translates a commune code of one division into the codes of another (several when
+    a commune was split back into its former parts). :class:`Crosswalk` is one; tests use
+    small fakes. The one protocol every user of the crosswalk depends on."""
+
+    def translate(self, code: str, src: str, dst: str) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True, eq=False)

@@ -113,7 +113,7 @@ class CommuneStatus:
     source: str = ""  # a source id (public record) or the imported file's name/row
     comment: str = ""
     # True when the status summarises parts that differ (re-vintaging a merged commune
-    # whose parts are only partly covered); see dashboard.coverage.revintage.
+    # whose parts are only partly covered); see dashboard.coverage.merged.
     partial: bool = False
     # The date the status is stated for (ISO, reduced precision kept: "2019", "2016-08-29");
     # empty for a file's rows (they hold at the file's date).

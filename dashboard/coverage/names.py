@@ -35,11 +35,11 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
 
 import pandas as pd
 
 from geodata.belgium import local_name
+from geodata.crosswalk import CodeTranslator
 
 SAINT_FORMS = frozenset({"saint", "sainte", "sint", "st", "ste", "sankt", "skt"})
 SAINT_PREFIXES = ("sainte", "saint", "sankt", "sint", "ste")
@@ -48,12 +48,6 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß"
 _NOT_WORD = re.compile(r"[\W_]+")
 _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
 _CODE = re.compile(r"^\d{5}$")
-
-
-class CodeTranslator(Protocol):
-    """What the matcher needs from ``geodata.Crosswalk``."""
-
-    def translate(self, code: str, src: str, dst: str) -> tuple[str, ...]: ...
 
 
 def name_tokens(text: str) -> list[str]:

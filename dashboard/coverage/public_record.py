@@ -38,7 +38,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import pandas as pd
 
@@ -52,6 +52,7 @@ from dashboard.coverage.model import (
     Status,
 )
 from geodata import belgium
+from geodata.crosswalk import CodeTranslator
 
 GEOGRAPHIES: tuple[str, ...] = belgium.GEOGRAPHIES
 MEASURES: tuple[str, ...] = (
@@ -73,12 +74,6 @@ STATUS_FACTS: dict[str, Status] = {
 _STATUS_RANK = {Status.OWN_CELL: 0, Status.SHARED_CELL: 0, Status.PLANNED: 1, Status.NONE: 2}
 FILES = ("snapshots", "commune_facts", "programmes", "programme_figures", "sources")
 DEFAULT_DATA_DIR = files.data_dir() / "public_record"
-
-
-class CodeTranslator(Protocol):
-    """What we need of ``geodata.Crosswalk``."""
-
-    def translate(self, code: str, src: str, dst: str) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -364,7 +359,7 @@ def public_snapshot(
     ``communes_frame`` is ``geodata.load_communes(vintage)`` (at least ``nis``); ``vintage``
     defaults to the one in force on the date, ``crosswalk`` to the shipped crosswalk.
     """
-    from dashboard.coverage.revintage import combine_part_statuses
+    from dashboard.coverage.merged import combine_part_statuses
 
     day = _to_date(as_of, record)
     vintage = vintage or _default_vintage(day)

@@ -117,7 +117,7 @@ def test_coverage_modules_do_not_import_dash():
         "import sys\n"
         "import dashboard.coverage.model, dashboard.coverage.public_record\n"
         "import dashboard.coverage.metrics, dashboard.coverage.reconcile\n"
-        "import dashboard.coverage.revintage, dashboard.coverage.example\n"
+        "import dashboard.coverage.merged, dashboard.coverage.example\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('dash', 'plotly')]\n"
         "assert not bad, bad\n"
     )

@@ -17,7 +17,7 @@ small synthetic frames; :meth:`Geography.from_geodata` wires the real data.
 Former communes of a merged commune: a row that names (by an old name or code) a commune
 that is now only one part of a merged commune of the file's vintage ("Neerpelt" in a 2020
 file: part of Pelt) speaks for that part only. The merged commune's status is combined
-from its parts with :func:`dashboard.coverage.revintage.combine_part_statuses`: named
+from its parts with :func:`dashboard.coverage.merged.combine_part_statuses`: named
 parts take their row's status, parts no row names are ``unknown``; so "Neerpelt: own
 cell" alone makes Pelt covered with ``partial=True``, and "Borsbeek: none" alone makes
 Antwerpen (2025) ``unknown``. Each such row gets a ``merged_part`` warning naming the

@@ -11,10 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.coverage.names import (
-    CodeTranslator,
-    NameMatcher,
-)
+from dashboard.coverage.names import NameMatcher
+from geodata.crosswalk import CodeTranslator
 
 
 def _default_vintage_for_date(day: dt.date) -> str:

@@ -9,6 +9,7 @@ from dashboard.coverage import vocab
 from dashboard.coverage.importer.dates import _rows_phrase
 from dashboard.coverage.importer.log import _Log
 from dashboard.coverage.importer.rows import _commune_value, _Row
+from dashboard.coverage.merged import combine_part_statuses
 from dashboard.coverage.messages import (
     Phrase,
     phrase,
@@ -18,7 +19,6 @@ from dashboard.coverage.names import (
     FormerPart,
     NameMatcher,
 )
-from dashboard.coverage.revintage import combine_part_statuses
 
 
 @dataclass
