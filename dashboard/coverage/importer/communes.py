@@ -89,24 +89,20 @@ def _report_match(
     if m.kind is MatchKind.AMBIGUOUS:
         names = ", ".join(f"{name} ({nis})" for nis, name in m.candidates)
         first = m.candidates[0][1].split(" / ")[0]
-        log.error(
+        log.error_in(
             r.row,
-            v.column,
-            v.raw,
+            v,
             "ambiguous_name",
-            cell=v.cell,
             count=str(len(m.candidates)),
             communes=names,
             example=repr(first),
         )
     elif m.kind is MatchKind.SPLIT:
         parts = ", ".join(f"{name} ({nis})" for nis, name in m.candidates)
-        log.error(
+        log.error_in(
             r.row,
-            v.column,
-            v.raw,
+            v,
             "commune_split",
-            cell=v.cell,
             date=day.isoformat(),
             note=_note_phrase(m),
             parts=parts,
@@ -125,17 +121,15 @@ def _report_match(
     else:
         if m.suggestions:
             candidates = tuple(repr(s) for s in m.suggestions)
-            log.error(
+            log.error_in(
                 r.row,
-                v.column,
-                v.raw,
+                v,
                 "unknown_name_near",
-                cell=v.cell,
                 vintage=matcher.vintage,
                 candidates=candidates,
             )
         else:
-            log.error(r.row, v.column, v.raw, "unknown_name", cell=v.cell, vintage=matcher.vintage)
+            log.error_in(r.row, v, "unknown_name", vintage=matcher.vintage)
     return False
 
 
@@ -174,22 +168,18 @@ def _check_name_agrees(
 ) -> None:
     by_name = matcher.match_name(name_v.text)
     if by_name.ok and by_name.nis != m.nis:
-        log.error(
+        log.error_in(
             r.row,
-            name_v.column,
-            name_v.raw,
+            name_v,
             "code_name_disagree",
-            cell=name_v.cell,
             code_commune=f"{m.official_name} ({m.nis})",
             name_commune=f"{by_name.official_name} ({by_name.nis})",
         )
     elif by_name.kind is MatchKind.UNKNOWN:
-        log.warn(
+        log.warn_in(
             r.row,
-            name_v.column,
-            name_v.raw,
+            name_v,
             "name_not_recognised",
-            cell=name_v.cell,
             nis=str(m.nis),
             name=m.official_name,
         )
@@ -218,12 +208,10 @@ def _check_duplicates(
         assert v is not None
         if prev.cell_key and r.cell_key and prev.cell_key != r.cell_key:
             cv = r.values[vocab.CELL]
-            log.error(
+            log.error_in(
                 r.row,
-                cv.column,
-                cv.raw,
+                cv,
                 "commune_in_two_cells",
-                cell=cv.cell,
                 commune=who,
                 first_cell=repr(prev.text(vocab.CELL)),
                 first_row=str(prev.row),
@@ -231,22 +219,18 @@ def _check_duplicates(
             )
             continue
         if _row_label(prev) == _row_label(r):
-            log.error(
+            log.error_in(
                 r.row,
-                v.column,
-                v.raw,
+                v,
                 "duplicate_commune",
-                cell=v.cell,
                 commune=who,
                 first_row=str(prev.row),
             )
         else:
-            log.error(
+            log.error_in(
                 r.row,
-                v.column,
-                v.raw,
+                v,
                 "duplicate_commune_alias",
-                cell=v.cell,
                 commune=who,
                 first_row=str(prev.row),
                 first=repr(_row_label(prev)),

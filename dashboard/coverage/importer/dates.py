@@ -83,7 +83,7 @@ def _file_date(
         try:
             dated.append((r, parse_date(v.raw)))
         except ValueError as exc:
-            log.error(r.row, v.column, v.raw, "unreadable_date", cell=v.cell, problem=_problem(exc))
+            log.error_in(r.row, v, "unreadable_date", problem=_problem(exc))
     if log.errors:
         return None, None
     if not dated:
@@ -94,24 +94,20 @@ def _file_date(
     for r, d in dated[1:]:
         if d != first:
             v = r.values[vocab.AS_OF]
-            log.error(
+            log.error_in(
                 r.row,
-                v.column,
-                v.raw,
+                v,
                 "mixed_dates",
-                cell=v.cell,
                 date=d.isoformat(),
                 first_date=first.isoformat(),
                 first_row=str(first_row.row),
             )
     if given is not None and given != first:
         v = first_row.values[vocab.AS_OF]
-        log.error(
+        log.error_in(
             first_row.row,
-            v.column,
-            v.raw,
+            v,
             "date_contradicts_argument",
-            cell=v.cell,
             date=first.isoformat(),
             given=given.isoformat(),
         )
@@ -127,9 +123,7 @@ def _file_date(
         )
     if first > today:
         v = first_row.values[vocab.AS_OF]
-        log.error(
-            first_row.row, v.column, v.raw, "date_in_future", cell=v.cell, date=first.isoformat()
-        )
+        log.error_in(first_row.row, v, "date_in_future", date=first.isoformat())
     return first, first_row.row
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from dashboard.coverage.importer.results import MAX_ERRORS, ImportIssue, ImportResult
 from dashboard.coverage.messages import (
@@ -62,6 +63,14 @@ class _Log:
         self.warnings.append(
             self._issue(row, column, value, code, "warning", cell, tuple(params.items()))
         )
+
+    def error_in(self, row: int | None, value: Any, code: str, /, **params: Param) -> None:
+        """Error ``code`` on a cell's value (anything with ``column``, ``raw`` and ``cell``)."""
+        self.error(row, value.column, value.raw, code, cell=value.cell, **params)
+
+    def warn_in(self, row: int | None, value: Any, code: str, /, **params: Param) -> None:
+        """Warning ``code`` on a cell's value."""
+        self.warn(row, value.column, value.raw, code, cell=value.cell, **params)
 
     def failed(self) -> ImportResult:
         errors = sorted(self.errors, key=lambda e: e.row or 0)

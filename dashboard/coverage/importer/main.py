@@ -120,7 +120,7 @@ def _warn_examples(rows: list[_Row], log: _Log) -> None:
     for r in rows:
         v = r.get(vocab.COMMENT)
         if v and v.text.casefold().startswith(EXAMPLE_MARK):
-            log.warn(r.row, v.column, v.raw, "example_row", cell=v.cell)
+            log.warn_in(r.row, v, "example_row")
 
 
 def _metadata(source: str | Path | bytes, rows: list[_Row], log: _Log) -> dict[str, str]:

@@ -74,12 +74,10 @@ def _report_whole_and_parts(
         later = r if r.row > whole.row else whole
         v = _commune_value(later)
         touched.update(k for k in (whole.cell_key, r.cell_key) if k)
-        log.error(
+        log.error_in(
             later.row,
-            v.column,
-            v.raw,
+            v,
             "duplicate_commune_part",
-            cell=v.cell,
             commune=group.commune,
             whole_row=str(whole.row),
             part_row=str(r.row),
@@ -98,12 +96,10 @@ def _check_part_rows(group: _PartGroup, log: _Log, touched: set[str]) -> None:
             group.failed = True
             v = _commune_value(r)
             touched.update(k for k in (again.cell_key, r.cell_key) if k)
-            log.error(
+            log.error_in(
                 r.row,
-                v.column,
-                v.raw,
+                v,
                 "duplicate_commune",
-                cell=v.cell,
                 commune=part.label,
                 first_row=str(again.row),
             )
@@ -117,12 +113,10 @@ def _check_part_rows(group: _PartGroup, log: _Log, touched: set[str]) -> None:
             group.failed = True
             cv = r.values[vocab.CELL]
             touched.update((cell_row.cell_key, r.cell_key))
-            log.error(
+            log.error_in(
                 r.row,
-                cv.column,
-                cv.raw,
+                cv,
                 "commune_in_two_cells",
-                cell=cv.cell,
                 commune=group.commune,
                 first_cell=repr(cell_row.text(vocab.CELL)),
                 first_row=str(cell_row.row),
@@ -195,12 +189,10 @@ def _build_merged(
         missing_text = "; ".join(group.label(p) for p in missing)
         for r, part, _codes, _status in resolved:
             v = _commune_value(r)
-            log.warn(
+            log.warn_in(
                 r.row,
-                v.column,
-                v.raw,
+                v,
                 "merged_part",
-                cell=v.cell,
                 part=part.label,
                 commune=group.commune,
                 vintage=vintage,
@@ -214,12 +206,10 @@ def _build_merged(
             phrase("part_status", part=part.label, status=_status_phrase(status))
             for _r, part, _c, status in resolved
         ]
-        log.warn(
+        log.warn_in(
             last.row,
-            v.column,
-            v.raw,
+            v,
             "merged_parts_disagree",
-            cell=v.cell,
             commune=group.commune,
             statuses=_list_phrase(statuses),
             shown=shown,
@@ -271,16 +261,14 @@ def _parse_statuses(rows: list[_Row], log: _Log) -> None:
                 candidates = tuple(
                     f"{c!r} ({vocab.STATUS_INDEX[vocab.normalise_word(c)]})" for c in close[:2]
                 )
-                log.error(
+                log.error_in(
                     r.row,
-                    v.column,
-                    v.raw,
+                    v,
                     "unknown_status_near",
-                    cell=v.cell,
                     candidates=candidates,
                 )
             else:
-                log.error(r.row, v.column, v.raw, "unknown_status", cell=v.cell)
+                log.error_in(r.row, v, "unknown_status")
             continue
         r.status = word
         cell = r.text(vocab.CELL)
@@ -297,12 +285,10 @@ def _cell_groups(rows: list[_Row], log: _Log) -> dict[str, list[_Row]]:
         if len(spellings) > 1:
             other = next(m for m in members if m.text(vocab.CELL) != spellings[0])
             v = other.values[vocab.CELL]
-            log.warn(
+            log.warn_in(
                 other.row,
-                v.column,
-                v.raw,
+                v,
                 "cell_spelling",
-                cell=v.cell,
                 cell_name=repr(spellings[0]),
                 first_row=str(members[0].row),
             )
@@ -317,36 +303,32 @@ def _resolve_status(r: _Row, groups: dict[str, list[_Row]], log: _Log) -> Status
     cell = r.text(vocab.CELL)
     if word == vocab.COVERED:
         if not r.cell_key:
-            log.error(r.row, v.column, v.raw, "covered_without_cell", cell=v.cell)
+            log.error_in(r.row, v, "covered_without_cell")
             return None
         return Status.SHARED_CELL if n >= 2 else Status.OWN_CELL
     status = Status(str(word))
     if not status.covered and r.cell_key:
         cv = r.values[vocab.CELL]
-        log.error(
+        log.error_in(
             r.row,
-            cv.column,
-            cv.raw,
+            cv,
             "status_with_cell",
-            cell=cv.cell,
             status_text=repr(v.text),
             status=str(status),
         )
         return None
     if status is Status.OWN_CELL and n >= 2:
-        log.error(
+        log.error_in(
             r.row,
-            v.column,
-            v.raw,
+            v,
             "own_cell_shared",
-            cell=v.cell,
             cell_name=repr(cell),
             count=str(n),
             rows=_rows_phrase([m.row for m in members]),
         )
         return None
     if status is Status.SHARED_CELL and r.cell_key and n == 1:
-        log.error(r.row, v.column, v.raw, "shared_cell_alone", cell=v.cell, cell_name=repr(cell))
+        log.error_in(r.row, v, "shared_cell_alone", cell_name=repr(cell))
         return None
     return status
 
