@@ -201,11 +201,17 @@ def timeline(bundle: DataBundle, lang: str, regions: tuple[str, ...], shown: vie
 
 @lru_cache(maxsize=256)
 def breakdown_chart(
-    rows: tuple, columns: tuple[str, ...], value_label: str, empty_message: str, stacked: bool
+    rows: tuple,
+    columns: tuple[str, ...],
+    legend: tuple[tuple[str, str], ...],
+    value_label: str,
+    empty_message: str,
+    stacked: bool,
 ):
     """The breakdown bar chart, built once per distinct content (a click that does not
-    change the bars reuses it)."""
+    change the bars reuses it). ``legend``: the series' names in the language."""
     frame = pd.DataFrame(list(rows), columns=list(columns))
+    frame.attrs["legend"] = dict(legend)
     fig = breakdown_bar_figure(frame, value_label=value_label, empty_message=empty_message,
                                stacked=stacked)  # fmt: skip
     return fig.to_plotly_json()  # plain JSON: nothing to validate or copy on each send
@@ -286,6 +292,7 @@ def _breakdown_outputs(bundle, shown, frame, mask, state: ViewState, lang: str) 
     chart = breakdown_chart(
         tuple(chart_frame.itertuples(index=False, name=None)),
         tuple(chart_frame.columns),
+        tuple(chart_frame.attrs.get("legend", {}).items()),
         views.breakdown_axis_title(bundle, shown, lang),
         i18n.t("table.empty", lang),
         shown.kind != "public",

@@ -157,3 +157,17 @@ def test_what_the_browser_holds_after_each_click_is_the_fresh_view(bundle, first
     # the breakdown, its notes and the key figures were each spared at least once
     assert {(ids.BREAKDOWN_CHART, "figure"), (ids.BREAKDOWN_NOTES, "children"),
             (ids.KPI, "children")} <= skipped  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["nl", "de"])
+def test_the_stacked_breakdown_names_its_series_in_the_language(bundle, lang):
+    """A file's breakdown stacks the statuses: the legend says them in the page's language
+    (as the table and the map's legend do), never as codes."""
+    from dashboard import i18n
+    from dashboard.coverage.model import Status
+
+    state = ViewState(dataset="example", region=("02000",), level="province", lang=lang)
+    chart = render_view(bundle, state, None, None)[(ids.BREAKDOWN_CHART, "figure")]
+    names = [trace["name"] for trace in chart["data"]]
+    assert names == [i18n.status_label(s, lang) for s in Status]
+    assert not {"own_cell", "shared_cell", "none"} & set(names)
