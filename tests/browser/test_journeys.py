@@ -11,6 +11,7 @@ from selenium.webdriver.common.keys import Keys
 
 from dashboard import i18n
 from dashboard.figures.map import CATEGORIES
+from dashboard.layout.main import TEXT_TARGETS
 from tests.browser.conftest import wait_for
 
 pytestmark = pytest.mark.browser
@@ -388,3 +389,31 @@ def test_export_downloads_the_table_of_the_view(live_server, browser):
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert len(rows) == 19 and {r["region"] for r in rows} == {"04000"}
     assert all("Illustrative data" in r["data"] for r in rows)
+
+
+def test_switching_language_changes_every_label(live_server, browser):
+    """Every label the language callback fills in speaks the chosen language after a switch
+    (read from the page, hidden ones included), exactly as its catalogue says."""
+    t = i18n.t
+    labels = [(cid, key) for cid, prop, key in TEXT_TARGETS if prop == "children"]
+    assert len(labels) > 25
+
+    def on_page():
+        script = ("return arguments[0].map(function(id) { var e = document.getElementById(id);"
+                  " return e ? e.textContent : null; });")  # fmt: skip
+        return browser.execute_script(script, [cid for cid, _ in labels])
+
+    def same(text, expected):
+        return text is not None and " ".join(text.split()) == " ".join(expected.split())
+
+    _open(browser, live_server + "?lang=en")
+    english = on_page()
+    assert all(same(x, t(key, "en")) for x, (_, key) in zip(english, labels, strict=True))
+    _click_option(browser, "language-switch", "de")
+    wait_for(lambda: all(same(x, t(key, "de")) for x, (_, key) in zip(on_page(), labels,
+                                                                          strict=True)),
+             message="every label in German")  # fmt: skip
+    changed = [cid for cid, x, y in zip((c for c, _ in labels), english, on_page(), strict=True)
+               if x == y]  # fmt: skip
+    # only labels spelled the same in both languages may stay
+    assert all(t(key, "en") == t(key, "de") for cid, key in labels if cid in changed), changed
