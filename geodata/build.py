@@ -101,7 +101,7 @@ def _names(
         i = VINTAGE_KEYS.index(vintage.key)
         parts = cw.mapping(VINTAGE_KEYS[i - 1], vintage.key) if i > 0 else None
         for c in new:
-            lang = "nl" if region[c] == belgium.FLANDERS else "fr"
+            lang = belgium.REGION_LANGUAGE[region[c]]
             found = None
             if parts is not None:
                 former = sorted(parts.loc[parts["dst"] == c, "src"])

@@ -142,3 +142,14 @@ def test_no_translated_sentence_remains_in_python_source():
                 found += [f"{path.relative_to(ROOT)}:{line}: {text[:60]!r}"
                           for f in translated if f in text]  # fmt: skip
     assert not found, "\n".join(found[:20])
+
+
+def test_a_missing_catalogue_says_which_file_and_how_to_make_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(catalogue, "LOCALE_DIR", tmp_path)
+    with pytest.raises(catalogue.CatalogueError, match=r"fr.*messages\.mo.*pybabel compile"):
+        catalogue.translations.__wrapped__("fr")
+    broken = tmp_path / "nl" / "LC_MESSAGES"
+    broken.mkdir(parents=True)
+    (broken / "messages.mo").write_bytes(b"not a catalogue")
+    with pytest.raises(catalogue.CatalogueError, match="nl"):
+        catalogue.translations.__wrapped__("nl")
