@@ -1,8 +1,10 @@
 """User-facing text in French, Dutch, German and English, and locale formats.
 
-Pure Python (Babel only; no dash / plotly). Every string the dashboard shows comes from
-:data:`CATALOGUE` through :func:`t`; numbers, percentages and dates are formatted by Babel
-for the Belgian locale of the language (``fr_BE``, ``nl_BE``, ``de_BE``) or ``en_GB``.
+Pure Python (Babel, and werkzeug's header parser; no dash / plotly). Every string the
+dashboard shows comes from :data:`CATALOGUE` through :func:`t`: the English source
+(:mod:`dashboard.i18n.source`) and its gettext translations (``dashboard/locale``, read by
+:mod:`dashboard.i18n.catalogue`). Numbers, percentages and dates are formatted by Babel for
+the Belgian locale of the language (``fr_BE``, ``nl_BE``, ``de_BE``) or ``en_GB``.
 
 Terminology follows Belgian official usage: CSIL (*cellule de sécurité intégrale locale*),
 LIVC (*lokale integrale veiligheidscel*), *lokale integrale Sicherheitszelle*; commune /
