@@ -146,6 +146,15 @@ def _true(value: Any) -> bool:
     return bool(value)
 
 
+#: Between the French and the Dutch name of a Brussels commune ("Bruxelles / Brussel").
+BILINGUAL_SEPARATOR: Final = " / "
+
+
+def one_spelling(name: str) -> str:
+    """One spelling of a displayed name: the first of a Brussels commune's two names."""
+    return name.split(BILINGUAL_SEPARATOR)[0]
+
+
 def local_name(row: Mapping[str, Any]) -> str:
     """A commune's name in its own region's language: Dutch in Flanders, French in
     Wallonia, German in the German-speaking Community, "French / Dutch" in Brussels (one
@@ -157,7 +166,7 @@ def local_name(row: Mapping[str, Any]) -> str:
     fr, nl, de = (_text(row.get(f"name_{lang}")) for lang in ("fr", "nl", "de"))
     region = _text(row.get("region")) or region_of(_text(row.get("nis")))
     if region == BRUSSELS:
-        return f"{fr} / {nl}" if fr and nl and fr != nl else fr or nl
+        return f"{fr}{BILINGUAL_SEPARATOR}{nl}" if fr and nl and fr != nl else fr or nl
     if region == FLANDERS:
         return nl or fr or de
     if _true(row.get("german_speaking")):

@@ -129,3 +129,8 @@ def test_the_import_report_names_a_commune_as_the_english_map_does(vintage):
     matcher = NameMatcher(communes, vintage)
     for row in communes.to_dict(orient="records"):
         assert matcher.official_name(row["nis"]) == display_name(row, "en"), row["nis"]
+
+
+def test_one_spelling_of_a_displayed_name():
+    assert belgium.one_spelling("Bruxelles / Brussel") == "Bruxelles"
+    assert belgium.one_spelling("Antwerpen") == "Antwerpen"

@@ -25,6 +25,7 @@ from dashboard.coverage.names import (
     NameMatcher,
     parse_code,
 )
+from geodata.belgium import one_spelling
 
 
 def _resolve_communes(
@@ -88,7 +89,7 @@ def _report_match(
         return True
     if m.kind is MatchKind.AMBIGUOUS:
         names = ", ".join(f"{name} ({nis})" for nis, name in m.candidates)
-        first = m.candidates[0][1].split(" / ")[0]
+        first = one_spelling(m.candidates[0][1])
         log.error_in(
             r.row,
             v,
