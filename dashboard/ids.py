@@ -89,6 +89,7 @@ MAP_META = "map-meta"  # which geometry the map holds (so filters send a patch)
 NOTICE_KEYS = "notice-keys"  # notices from reading the link, translated on display
 MAPPING_APPLY = "mapping-apply"
 MAPPING_COLUMN = "mapping-column"  # pattern-matching type: {"type": ..., "header": ...}
+READ_OPTION = "read-option"  # pattern-matching type: {"type": ..., "name": "sheet" | "header_row"}
 HTML_LANG_SINK = "html-lang-sink"  # clientside: sets <html lang>
 EXPORT = "export-table"
 DOWNLOAD = "download"

@@ -73,7 +73,11 @@ _REFNIS = "Check the code against Statbel's REFNIS list (vintage {vintage})"
 _MAP_HINT = (
     'Rename it, or map it explicitly: --map "{header}={target}" (or "{header}=ignore" to skip it)'
 )
-_NOT_A_TABLE = "not a CSV or XLSX file: "
+_NOT_A_TABLE = "not a spreadsheet or a CSV file: "
+_CHOOSE_SHEET = "to read another sheet, choose it (--sheet, or the sheet list of the upload)"
+_CHOOSE_HEADER = (
+    "if the header is on another row, choose it (--header-row, or the row list of the upload)"
+)
 
 #: code -> English reason (the ``reason`` of an issue).
 REASONS: Final[Mapping[str, Template]] = MappingProxyType(
@@ -91,10 +95,21 @@ REASONS: Final[Mapping[str, Template]] = MappingProxyType(
         "workbook_too_large": (
             "file too large: the workbook unpacks to {size} bytes (limit {limit})"
         ),
-        "xlsx_unreadable": "cannot read the XLSX workbook ({detail})",
+        "xlsx_unreadable": "cannot read the workbook ({detail})",
+        "xls_unreadable": "cannot read the .xls workbook ({detail})",
+        "workbook_protected": "the workbook is protected by a password ({detail})",
         "no_worksheet": "the workbook has no worksheet",
         "sheet_not_found": "no sheet named {sheet}",
         "empty_sheet": "sheet {sheet} is empty",
+        "macros_ignored": "the workbook holds macros: they were ignored, never run",
+        "hidden_sheet": "sheet {sheet} is hidden: it was not read",
+        "hidden_sheet_read": (
+            "sheet {sheet} is hidden in the workbook; it was read because it was chosen"
+        ),
+        "sheet_chosen": "sheet {sheet} was read: it is the first with a commune column",
+        "sheet_chosen_others": (
+            "sheet {sheet} was read: it is the first with a commune column; {others} also have one"
+        ),
         "csv_sheet_ignored": "a CSV file has no sheets: the sheet name is ignored",
         "bad_bom": (
             "the file starts with a {encoding} byte-order mark but is not valid {encoding} "
@@ -112,6 +127,21 @@ REASONS: Final[Mapping[str, Template]] = MappingProxyType(
         "metadata_unreadable": "metadata file not readable: {detail}",
         "illustrative": "this file is marked illustrative: it is not real data",
         "inconsistent_snapshot": "{detail}",
+        # ------------------------------------------------------------ where the table is
+        "header_below_titles": (
+            "the header is on row {row}: the rows above it ({rows}) were read as a title and "
+            "skipped"
+        ),
+        "header_row_empty": "row {row} is empty: it cannot be the header",
+        "header_row_beyond": "there is no row {row}: the last row with a value is {last}",
+        "total_row": "a total, not a commune: this row was skipped",
+        "note_row": "a note or a heading, not a commune: this row was skipped",
+        "hidden_rows": Plural(
+            "{count} row of the list is hidden in the workbook ({rows}); it was read like the "
+            "others",
+            "{count} rows of the list are hidden in the workbook ({rows}); they were read like "
+            "the others",
+        ),
         # ------------------------------------------------------------ columns
         "header_is_data": "the first row looks like data, not a header",
         "values_without_header": "this column has values but no header",
@@ -127,7 +157,15 @@ REASONS: Final[Mapping[str, Template]] = MappingProxyType(
         "no_date_column": "no as-of date: the file has no date column and no date was given",
         # ------------------------------------------------------------ rows and cells
         "row_too_long": "this row has {values} values but the header has {columns} columns",
-        "formula_cell": "formula cell: the file must hold values",
+        "formula_no_value": (
+            "a formula with no saved value: the workbook was not calculated before it was saved"
+        ),
+        "formula_values": Plural(
+            "{count} cell of the list holds a formula (first: {cell}): its saved value was "
+            "read; formulas are never calculated here",
+            "{count} cells of the list hold formulas (first: {cell}): their saved values were "
+            "read; formulas are never calculated here",
+        ),
         "formula_start": (
             "a value may not start with = + @ or a tab (spreadsheet formula / CSV injection)"
         ),
@@ -148,6 +186,7 @@ REASONS: Final[Mapping[str, Template]] = MappingProxyType(
             "no date on {count} rows ({rows}): the file's date {date} is used for them",
         ),
         "date_in_future": "as-of date {date} is in the future",
+        "date_serial": "the date is a spreadsheet day number: read as {date}",
         "date_outside_vintages": "the date is outside every commune vintage: {detail}",
         # ------------------------------------------------------------ communes
         "historical_match": "{note} (the vintage of {date}): counted as {commune}",
@@ -218,15 +257,32 @@ SUGGESTIONS: Final[Mapping[str, str]] = MappingProxyType(
         "file_too_large": "split the file or remove unused sheets, columns and rows",
         "empty_file": "use data/membership_template.csv: a header row, then one row per commune",
         "empty_csv": "add a header row and one row per commune",
-        "wrong_format": "save the list as .xlsx (Excel 2007 or later) or as CSV",
-        "zip_not_xlsx": "save the list as .xlsx (Excel) or as CSV",
+        "wrong_format": "save the list as .xlsx, .ods or CSV",
+        "zip_not_xlsx": "save the list as .xlsx, .ods or CSV",
         "binary_content": "save the list as .xlsx or as CSV (comma, semicolon or tab separated)",
         "damaged_zip": "open it in Excel or LibreOffice and save it again as .xlsx",
         "workbook_too_large": "keep only the membership sheet",
         "xlsx_unreadable": "open it in Excel or LibreOffice and save it again as .xlsx, or as CSV",
+        "xls_unreadable": "open it in Excel or LibreOffice and save it again as .xlsx, or as CSV",
+        "workbook_protected": "save a copy without a password, or save the list as CSV",
+        "hidden_sheet": _CHOOSE_SHEET,
+        "sheet_chosen": _CHOOSE_SHEET,
+        "sheet_chosen_others": _CHOOSE_SHEET,
+        "header_below_titles": _CHOOSE_HEADER,
+        "header_row_empty": "choose the row that holds the column names",
+        "header_row_beyond": "choose the row that holds the column names",
+        "hidden_rows": (
+            "unhide them to check them, and delete the rows that are not part of the list"
+        ),
+        "formula_no_value": (
+            "open the workbook in Excel or LibreOffice, let it calculate and save it; or paste "
+            "the column back as values only (Paste special → Values)"
+        ),
+        "formula_values": "check that the workbook was calculated and saved after its last change",
+        "date_serial": "format the column as dates to be sure",
         "no_worksheet": "add a sheet with the list",
         "sheet_not_found": "sheets in this workbook: {sheets}",
-        "empty_sheet": "put the header in the first row, or name the right sheet (--sheet)",
+        "empty_sheet": "put the list in this sheet, or choose another (--sheet)",
         "bad_bom": "save it again as 'CSV UTF-8'",
         "utf16_without_bom": "check the names below; save as 'CSV UTF-8' to be sure",
         "latin1_fallback": "save it as 'CSV UTF-8'",
@@ -257,9 +313,6 @@ SUGGESTIONS: Final[Mapping[str, str]] = MappingProxyType(
         ),
         "row_too_long": (
             "a value contains the delimiter: put it between double quotes, or remove it"
-        ),
-        "formula_cell": (
-            "copy the column and paste it back as values only (Paste special → Values)"
         ),
         "formula_start": "remove the leading character",
         "merged_cells": "unmerge them and repeat the value on every row (one row per commune)",
@@ -327,17 +380,17 @@ PHRASES: Final[Mapping[str, str]] = MappingProxyType(
         # text from elsewhere (a library's message), shown as it is
         "text": "{text}",
         # row lists
+        "row": "row {row}",
         "rows": "rows {rows}",
         "rows_more": "rows {rows} and {more} more",
         # what a file that is not a table is
-        "format_xls": "an old Excel .xls workbook or a password-protected workbook",
         "format_pdf": "a PDF document",
         "format_png": "a PNG image",
         "format_jpeg": "a JPEG image",
         "format_gif": "a GIF image",
         "format_gzip": "a gzip archive",
         "format_rtf": "an RTF document",
-        "format_ods": "an OpenDocument spreadsheet (.ods)",
+        "format_docx": "a Word document",
         "format_zip": "a ZIP archive",
         # why a date cannot be read
         "date_no_such_day": "no such day ({detail})",

@@ -25,6 +25,7 @@ def validate_file(
     *,
     as_of: dt.date | str | None = None,
     sheet: str | None = None,
+    header_row: int | None = None,
     column_map: Mapping[str, str] | None = None,
     geography_dir: Path | None = None,
     geography: Geography | None = None,
@@ -34,7 +35,13 @@ def validate_file(
     path = Path(path)
     geo = geography or Geography.from_geodata(geography_dir)
     result = import_membership(
-        path, filename=str(path), geography=geo, as_of=as_of, sheet=sheet, column_map=column_map
+        path,
+        filename=str(path),
+        geography=geo,
+        as_of=as_of,
+        sheet=sheet,
+        header_row=header_row,
+        column_map=column_map,
     )
     lines = report_lines(result)
     if result.ok and reconcile:
@@ -47,7 +54,8 @@ def report_lines(result: ImportResult) -> list[str]:
     """Header, errors, warnings and matched communes of an import."""
     info = dict(result.info)
     lines = [f"Membership file {result.file}"]
-    facts = [f"{k} {info[k]}" for k in ("format", "sheet", "encoding", "delimiter") if k in info]
+    keys = ("format", "sheet", "header_row", "encoding", "delimiter")
+    facts = [f"{k.replace('_', ' ')} {info[k]}" for k in keys if k in info]
     if facts:
         lines.append("  read as " + ", ".join(facts))
     if "as_of" in info:
@@ -104,7 +112,8 @@ def _verdict(result: ImportResult) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="csil-dashboard validate", description="check a membership file (CSV or XLSX)"
+        prog="csil-dashboard validate",
+        description="check a membership file (CSV, .xlsx, .xlsm, .ods or .xls)",
     )
     add_arguments(p)
     return p
@@ -114,7 +123,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     """The arguments of ``csil-dashboard validate`` (shared with :mod:`dashboard.cli`)."""
     p.add_argument("file")
     p.add_argument("--date", help="as-of date (YYYY-MM-DD) when the file has none")
-    p.add_argument("--sheet", help="sheet name of an XLSX file (default: the first)")
+    p.add_argument(
+        "--sheet",
+        help="the sheet of a workbook to read (default: the first visible sheet whose header "
+        "has a commune column)",
+    )
+    p.add_argument(
+        "--header-row",
+        type=int,
+        metavar="N",
+        help="the row of the column headers, as the spreadsheet numbers it (default: found by "
+        "its words below any title rows)",
+    )
     p.add_argument(
         "--map",
         action="append",
@@ -150,6 +170,7 @@ def run(args: argparse.Namespace, geography_dir: Path | None = None) -> int:
         args.file,
         as_of=args.date,
         sheet=args.sheet,
+        header_row=args.header_row,
         column_map=column_map or None,
         geography_dir=geography_dir,
     )

@@ -242,7 +242,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "hover.flags": "Programmes",
         "hover.partial": "Only part of this (merged) commune is covered.",
         "upload.title": "Import a membership file",
-        "upload.drop": "Drop a CSV or Excel file here, or click to choose one",
+        "upload.drop": "Drop a CSV, Excel or OpenDocument file here, or click to choose one",
         "upload.template": "Download the template",
         "upload.session_only": (
             "Your file stays in this browser session only; it is neither stored nor shared."
@@ -252,7 +252,15 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
             "The file could not be used. Please correct these rows and try again."
         ),
         "upload.previous_kept": "The data shown before is kept.",
-        "upload.unreadable": "The file could not be read as CSV or Excel.",
+        "upload.unreadable": "The file could not be read as CSV or as a spreadsheet.",
+        "upload.read_sheet": "Read from sheet “{sheet}”, header on row {row}.",
+        "upload.read_csv": "Header on line {row}.",
+        "upload.options_prompt": (
+            "Not the right table? Choose the sheet and the row of the column headers, then "
+            "read the file again."
+        ),
+        "upload.sheet": "Sheet",
+        "upload.header_row": "Header row",
         "upload.too_large": "The file is too large (limit: {limit}).",
         "upload.col.file": "File",
         "upload.col.row": "Row",
@@ -264,7 +272,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
             "Some column headers were not recognised. Say what each column contains:"
         ),
         "upload.mapping_column": "Column “{header}”",
-        "upload.mapping_apply": "Apply and import",
+        "upload.mapping_apply": "Read the file again",
         "field.nis": "NIS code",
         "field.commune": "Commune name",
         "field.status": "Status",

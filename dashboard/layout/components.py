@@ -299,6 +299,50 @@ def issue_line(issue, lang: str) -> str:
     return " — ".join(parts + ([suggestion] if suggestion else []))
 
 
+def read_report(result, lang: str) -> str:
+    """Where the table was found: the sheet and the header row ("" before a header was)."""
+    if result.header_row is None:
+        return ""
+    info = dict(result.info)
+    if "sheet" in info:
+        return i18n.t("upload.read_sheet", lang, sheet=info["sheet"], row=result.header_row)
+    return i18n.t("upload.read_csv", lang, row=result.header_row)
+
+
+def build_read_options(result, lang: str) -> list:
+    """The sheet and the header row to read, set to what was read: the user may choose
+    others and read the file again."""
+    t = i18n.t
+    info = dict(result.info)
+    sheet = info.get("sheet", "")
+    out: list = [html.P(t("upload.options_prompt", lang))]
+    if result.sheets:
+        out.append(
+            html.Label(
+                [
+                    html.Span(t("upload.sheet", lang), className="mapping-header"),
+                    dcc.Dropdown(id={"type": ids.READ_OPTION, "name": "sheet"},
+                                 options=[{"label": s, "value": s} for s in result.sheets],
+                                 value=sheet or None, clearable=False),
+                ],
+                className="mapping-row",
+            )
+        )  # fmt: skip
+    out.append(
+        html.Label(
+            [
+                html.Span(t("upload.header_row", lang), className="mapping-header"),
+                # named after its sheet: a row chosen for one sheet is not used for another
+                dcc.Input(id={"type": ids.READ_OPTION, "name": f"header_row:{sheet}"},
+                          type="number",
+                          min=1, step=1, value=result.header_row, className="row-input"),
+            ],
+            className="mapping-row",
+        )
+    )  # fmt: skip
+    return out
+
+
 def build_upload_errors(result, lang: str) -> list:
     """The importer's errors as a readable table; and the column-mapping form (empty when
     every header was recognised)."""
@@ -312,6 +356,7 @@ def build_upload_errors(result, lang: str) -> list:
     out = [
         html.P(f"{result.file}: " + t("upload.errors_title", lang), className="error-title"),
         html.P(t("upload.previous_kept", lang), className="help"),
+        html.P(read_report(result, lang), className="help", hidden=result.header_row is None),
         build_grid(
             "upload-errors",
             row_data=data,

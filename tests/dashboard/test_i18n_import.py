@@ -233,7 +233,7 @@ def test_upload_error_table_is_in_the_page_language() -> None:
 
     r = run(f"commune,Statu,as_of\nAartselaar,none,{D}\n")
     out, mapping = build_upload_errors(r, "nl")
-    table = out[2]
+    table = next(c for c in out if hasattr(c, "rowData"))
     assert table.rowData[0]["reason"] == "kolom niet herkend"
     assert table.rowData[0]["suggestion"].startswith("bedoelde u 'status' (status)? Geef ze")
     assert mapping  # the column-mapping form still finds the unrecognised column

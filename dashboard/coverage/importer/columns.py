@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from dashboard.coverage import vocab
 from dashboard.coverage.importer.log import _Log
 from dashboard.coverage.importer.results import TEMPLATE_COLUMNS
-from dashboard.coverage.importer.tables import _Table, _text
+from dashboard.coverage.importer.tables import WORKBOOK, _Table, _text
 from dashboard.coverage.messages import (
     Param,
 )
@@ -41,7 +41,7 @@ def _map_columns(
         )
         return []
     width = len(table.header)
-    if table.kind == "xlsx":  # CSV rows longer than the header are reported row by row
+    if table.kind == WORKBOOK:  # CSV rows longer than the header are reported row by row
         width = max([width, *(len(v) for _r, v in table.rows)])
     for i in range(width):
         header = table.header[i] if i < len(table.header) else ""

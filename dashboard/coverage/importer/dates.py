@@ -7,7 +7,7 @@ import re
 
 from dashboard.coverage import vocab
 from dashboard.coverage.importer.geography import Geography
-from dashboard.coverage.importer.log import _Log
+from dashboard.coverage.importer.log import _Log, rows_phrase
 from dashboard.coverage.importer.rows import _Row
 from dashboard.coverage.importer.tables import _text
 from dashboard.coverage.messages import (
@@ -60,6 +60,22 @@ def parse_date(value: object) -> dt.date:
     raise _date_problem("date_unknown_format")
 
 
+SPREADSHEET_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel (1900 system) and LibreOffice
+SERIAL_RANGE = (20_000, 80_000)  # 1954-10-03 .. 2119-01-10: the days a list can be dated
+
+
+def spreadsheet_day(value: object) -> dt.date | None:
+    """The date a spreadsheet day number stands for (42517 -> 2016-05-27), when a date cell
+    lost its date format; None for anything else. Text of digits counts too (a CSV saved
+    from such a sheet)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    text = _text(value)
+    if not text.isdigit() or not SERIAL_RANGE[0] < int(text) < SERIAL_RANGE[1]:
+        return None
+    return SPREADSHEET_EPOCH + dt.timedelta(days=int(text))
+
+
 def _as_date_argument(as_of: dt.date | str | None, log: _Log) -> tuple[dt.date | None, bool]:
     if as_of is None or as_of == "":
         return None, True
@@ -75,10 +91,18 @@ def _file_date(
 ) -> tuple[dt.date | None, int | None]:
     dated: list[tuple[_Row, dt.date]] = []
     blank: list[int] = []
+    serials: list[int] = []
     for r in rows:
         v = r.get(vocab.AS_OF)
         if v is None or not v.text:
             blank.append(r.row)
+            continue
+        serial = spreadsheet_day(v.raw)
+        if serial is not None:
+            if not serials:
+                log.warn_in(r.row, v, "date_serial", date=serial.isoformat())
+            serials.append(r.row)
+            dated.append((r, serial))
             continue
         try:
             dated.append((r, parse_date(v.raw)))
@@ -118,7 +142,7 @@ def _file_date(
             "",
             "rows_without_date",
             count=str(len(blank)),
-            rows=_rows_phrase(blank),
+            rows=rows_phrase(blank),
             date=first.isoformat(),
         )
     if first > today:
@@ -132,14 +156,6 @@ def _problem(exc: ValueError) -> Phrase:
     if isinstance(exc, DateProblem):
         return exc.phrase
     return phrase("text", text=str(exc))
-
-
-def _rows_phrase(rows: list[int], limit: int = 10) -> Phrase:
-    """ "rows 2, 3, 4" (at most ``limit`` numbers, then "and N more")."""
-    shown = ", ".join(str(r) for r in rows[:limit])
-    if len(rows) > limit:
-        return phrase("rows_more", rows=shown, more=str(len(rows) - limit))
-    return phrase("rows", rows=shown)
 
 
 def _vintage(

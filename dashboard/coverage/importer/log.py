@@ -9,7 +9,9 @@ from dashboard.coverage.importer.results import MAX_ERRORS, ImportIssue, ImportR
 from dashboard.coverage.messages import (
     Param,
     Params,
+    Phrase,
     issue_text_en,
+    phrase,
 )
 
 
@@ -20,6 +22,8 @@ class _Log:
         self.warnings: list[ImportIssue] = []
         self.dropped = 0
         self.info: dict[str, str] = {}
+        self.sheets: tuple[str, ...] = ()  # a workbook's sheets, in order
+        self.header_row: int | None = None  # the row taken as the header
 
     def _issue(
         self, row: int | None, column: str, value: object, code: str, severity: str, cell: str,
@@ -78,7 +82,13 @@ class _Log:
             more = (("count", str(self.dropped)),)
             errors.append(self._issue(None, "", "", "more_errors", "error", "", more))
         return ImportResult(
-            self.file, None, tuple(errors), tuple(self.warnings), info=tuple(self.info.items())
+            self.file,
+            None,
+            tuple(errors),
+            tuple(self.warnings),
+            info=tuple(self.info.items()),
+            sheets=self.sheets,
+            header_row=self.header_row,
         )
 
 
@@ -87,5 +97,17 @@ def _show(value: object) -> str:
         return ""
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     text = str(value)
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+def rows_phrase(rows: list[int], limit: int = 10) -> Phrase:
+    """ "rows 2, 3, 4" (at most ``limit`` numbers, then "and N more")."""
+    shown = ", ".join(str(r) for r in rows[:limit])
+    if len(rows) == 1:
+        return phrase("row", row=shown)
+    if len(rows) > limit:
+        return phrase("rows_more", rows=shown, more=str(len(rows) - limit))
+    return phrase("rows", rows=shown)

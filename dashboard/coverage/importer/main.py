@@ -13,6 +13,7 @@ from dashboard.coverage.importer.communes import _check_duplicates, _resolve_com
 from dashboard.coverage.importer.dates import _as_date_argument, _file_date, _vintage
 from dashboard.coverage.importer.geography import Geography
 from dashboard.coverage.importer.log import _Log
+from dashboard.coverage.importer.reader import read_table
 from dashboard.coverage.importer.results import (
     EXAMPLE_MARK,
     ILLUSTRATIVE_MARK,
@@ -22,7 +23,7 @@ from dashboard.coverage.importer.results import (
 )
 from dashboard.coverage.importer.rows import _check_merged, _Row, _rows
 from dashboard.coverage.importer.snapshot import _build, _parse_statuses, _part_groups
-from dashboard.coverage.importer.tables import _parse, _read_source
+from dashboard.coverage.importer.tables import _Read, _read_source
 from dashboard.coverage.model import MembershipSnapshot
 
 
@@ -33,6 +34,7 @@ def import_membership(
     geography: Geography | None = None,
     as_of: dt.date | str | None = None,
     sheet: str | None = None,
+    header_row: int | None = None,
     column_map: Mapping[str, str] | None = None,
     max_bytes: int = MAX_BYTES,
     max_rows: int = MAX_ROWS,
@@ -42,6 +44,9 @@ def import_membership(
 
     ``filename`` names the file in messages (default: the path's name, or "upload").
     ``as_of``: the date when the file has no date column (it must agree when it has one).
+    ``sheet``: the sheet of a workbook to read (default: the first visible sheet whose header
+    has a commune column). ``header_row``: the row of the header as the spreadsheet numbers
+    it, or the CSV line (default: found by its words, see :mod:`.locate`).
     ``column_map``: header as written -> field (``nis``, ``commune``, ``status``, ``cell``,
     ``as_of``, ``source``, ``comment`` or ``ignore``), for headers the vocabulary does not
     know. ``geography`` defaults to the real geodata (:meth:`Geography.from_geodata`).
@@ -50,7 +55,8 @@ def import_membership(
     log = _Log(name)
     given, date_ok = _as_date_argument(as_of, log)
     data = _read_source(source, max_bytes, log)
-    table = _parse(data, sheet, max_rows, log) if data is not None and date_ok else None
+    read = _Read(sheet, header_row, frozenset(column_map or ()))
+    table = read_table(data, read, max_rows, log) if data is not None and date_ok else None
     if table is None or log.errors:
         return log.failed()
     _check_merged(table, log)
@@ -113,7 +119,8 @@ def _interpret(
     if log.errors:
         return log.failed()
     warnings = tuple(sorted(log.warnings, key=lambda w: w.row or 0))
-    return ImportResult(log.file, snapshot, (), warnings, tuple(matched), tuple(log.info.items()))
+    return ImportResult(log.file, snapshot, (), warnings, tuple(matched), tuple(log.info.items()),
+                        log.sheets, log.header_row)  # fmt: skip
 
 
 def _warn_examples(rows: list[_Row], log: _Log) -> None:

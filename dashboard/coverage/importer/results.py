@@ -81,6 +81,8 @@ class ImportResult:
     warnings: tuple[ImportIssue, ...] = ()
     matches: tuple[MatchedRow, ...] = ()
     info: tuple[tuple[str, str], ...] = ()  # format, encoding, delimiter, sheet, rows...
+    sheets: tuple[str, ...] = ()  # a workbook's sheets, in order (the choice offered)
+    header_row: int | None = None  # the row read as the header
 
     @property
     def ok(self) -> bool:

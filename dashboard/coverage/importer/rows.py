@@ -8,7 +8,7 @@ from dashboard.coverage import vocab
 from dashboard.coverage.importer.columns import _Column
 from dashboard.coverage.importer.log import _Log
 from dashboard.coverage.importer.results import FORMULA_START
-from dashboard.coverage.importer.tables import _Table, _text
+from dashboard.coverage.importer.tables import CSV, _Table, _text
 from dashboard.coverage.names import (
     FormerPart,
     NameMatch,
@@ -45,7 +45,7 @@ def _rows(table: _Table, columns: list[_Column], log: _Log) -> list[_Row]:
     width = len(table.header)
     for row, raw in table.rows:
         extra = [v for v in raw[width:] if _text(v)]
-        if extra and table.kind == "csv":
+        if extra and table.kind == CSV:
             log.error(
                 row, "", _text(extra[0]), "row_too_long", values=str(len(raw)), columns=str(width)
             )
@@ -57,19 +57,41 @@ def _rows(table: _Table, columns: list[_Column], log: _Log) -> list[_Row]:
         if any(v.text for v in values.values()):
             _check_formulas(table, row, columns, raw, log)
             out.append(_Row(row, values))
+    _check_unsaved(table, columns, log)
     return out
 
 
 def _check_formulas(
     table: _Table, row: int, columns: list[_Column], raw: list[object], log: _Log
 ) -> None:
+    """Text that a spreadsheet would run as a formula is refused (a formula cell itself is
+    read by its saved value, see :func:`_check_unsaved`)."""
     for c in columns:
-        formula = table.formulas.get((row, c.index))
         value = raw[c.index] if c.index < len(raw) else None
-        if formula is not None:
-            log.error(row, c.header, formula, "formula_cell", cell=table.cell_ref(row, c.index))
-        elif isinstance(value, str) and value.startswith(FORMULA_START):
+        if (row, c.index) in table.formulas:
+            continue
+        if isinstance(value, str) and value.startswith(FORMULA_START):
             log.error(row, c.header, value, "formula_start", cell=table.cell_ref(row, c.index))
+
+
+def _check_unsaved(table: _Table, columns: list[_Column], log: _Log) -> None:
+    """Formula cells of the table's columns: an error for each with no saved value (it was
+    never calculated: nothing to read, and the importer never calculates); one warning that
+    the saved values of the others were used."""
+    used = {c.index: c for c in columns}
+    cells = sorted(
+        (row, col) for row, col in table.formulas if row > table.header_row and col in used
+    )
+    for row, col in cells:
+        if (row, col) in table.uncached:
+            formula = table.formulas[(row, col)]
+            log.error(row, used[col].header, formula, "formula_no_value",
+                      cell=table.cell_ref(row, col))  # fmt: skip
+    saved = [(r, c) for r, c in cells if (r, c) not in table.uncached]
+    if saved:
+        row, col = saved[0]
+        log.warn(row, used[col].header, table.formulas[(row, col)], "formula_values",
+                 cell=table.cell_ref(row, col), count=len(saved))  # fmt: skip
 
 
 def _check_merged(table: _Table, log: _Log) -> None:

@@ -6,8 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dashboard.coverage import vocab
-from dashboard.coverage.importer.dates import _rows_phrase
-from dashboard.coverage.importer.log import _Log
+from dashboard.coverage.importer.log import _Log, rows_phrase
 from dashboard.coverage.importer.rows import _commune_value, _Row
 from dashboard.coverage.merged import combine_part_statuses
 from dashboard.coverage.messages import (
@@ -324,7 +323,7 @@ def _resolve_status(r: _Row, groups: dict[str, list[_Row]], log: _Log) -> Status
             "own_cell_shared",
             cell_name=repr(cell),
             count=str(n),
-            rows=_rows_phrase([m.row for m in members]),
+            rows=rows_phrase([m.row for m in members]),
         )
         return None
     if status is Status.SHARED_CELL and r.cell_key and n == 1:
@@ -377,7 +376,7 @@ def _build(
             "",
             "shared_without_cell_name",
             count=str(len(no_cell)),
-            rows=_rows_phrase(no_cell),
+            rows=rows_phrase(no_cell),
         )
     cells = [
         Cell(

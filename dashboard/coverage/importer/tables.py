@@ -1,4 +1,5 @@
-"""Reading a file into a raw table: bytes and size limits, encodings, CSV dialects, XLSX sheets."""
+"""Reading a file into rows of cells: bytes and size limits, the kind of file, encodings and CSV
+dialects; the table itself is found by :mod:`~dashboard.coverage.importer.locate`."""
 
 from __future__ import annotations
 
@@ -6,35 +7,60 @@ import codecs
 import csv
 import datetime as dt
 import io
+import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from dashboard.coverage.importer.log import _Log
-from dashboard.coverage.importer.results import DELIMITERS, MAX_UNZIPPED_BYTES
-from dashboard.coverage.messages import (
-    phrase,
-)
+from dashboard.coverage.importer.results import DELIMITERS
+
+HEADER_SCAN_ROWS = 30  # the header is looked for in the first rows that have a value
+
+
+WORKBOOK = "workbook"  # kinds of table: a sheet of a workbook, or a CSV file
+CSV = "csv"
+
+
+@dataclass(frozen=True)
+class _Read:
+    """How the user asked a file to be read: a sheet, a header row, headers they mapped."""
+
+    sheet: str | None = None
+    header_row: int | None = None
+    mapped: frozenset[str] = frozenset()  # headers of the column map, as written
+
+
+@dataclass
+class _Grid:
+    """One sheet (or a CSV file) as the rows a person sees, before its header is found."""
+
+    kind: str  # CSV or WORKBOOK
+    rows: list[tuple[int, list[object]]]  # (row number, values): the rows with a value
+    sheet: str = ""
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> text
+    uncached: frozenset[tuple[int, int]] = frozenset()  # formula cells with no saved value
+    merged: list[tuple[str, int, int, int]] = field(default_factory=list)  # range, row, col, last
+    hidden_rows: frozenset[int] = frozenset()
 
 
 @dataclass
 class _Table:
-    kind: str  # "csv" or "xlsx"
+    kind: str  # CSV or WORKBOOK
     header_row: int
     header: list[str]
     rows: list[tuple[int, list[object]]]  # (row number, values)
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> text
+    uncached: frozenset[tuple[int, int]] = frozenset()
     merged: list[tuple[str, int, int]] = field(default_factory=list)  # (range, row, col)
 
     def cell_ref(self, row: int, col: int) -> str:
-        return f"{_letter(col)}{row}" if self.kind == "xlsx" else ""
+        return f"{_letter(col)}{row}" if self.kind == WORKBOOK else ""
 
     def column_name(self, col: int) -> str:
         if col < len(self.header) and self.header[col]:
             return self.header[col]
-        return f"column {_letter(col)}" if self.kind == "xlsx" else f"column {col + 1}"
+        return f"column {_letter(col)}" if self.kind == WORKBOOK else f"column {col + 1}"
 
 
 def _letter(col: int) -> str:
@@ -63,29 +89,6 @@ def _read_source(source: str | Path | bytes, max_bytes: int, log: _Log) -> bytes
         log.error(None, "", "", "empty_file")
         return None
     return data
-
-
-_MAGIC: tuple[tuple[bytes, str], ...] = (  # start of the file -> phrase code
-    (b"\xd0\xcf\x11\xe0", "format_xls"),  # old .xls, or a password-protected workbook
-    (b"%PDF", "format_pdf"),
-    (b"\x89PNG", "format_png"),
-    (b"\xff\xd8\xff", "format_jpeg"),
-    (b"GIF8", "format_gif"),
-    (b"\x1f\x8b", "format_gzip"),
-    (b"{\\rtf", "format_rtf"),
-)
-
-
-def _parse(data: bytes, sheet: str | None, max_rows: int, log: _Log) -> _Table | None:
-    if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(data, sheet, max_rows, log)
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            log.error(None, "", "", "wrong_format", what=phrase(what))
-            return None
-    if sheet:
-        log.warn(None, "", sheet, "csv_sheet_ignored")
-    return _read_csv(data, max_rows, log)
 
 
 # ---------------------------------------------------------------------------- CSV
@@ -156,18 +159,35 @@ def _looks_binary(text: str) -> bool:
 
 
 def _sniff_delimiter(lines: list[str]) -> str | None:
-    """The delimiter that splits the header line into the most fields (comma, semicolon,
-    tab), or None when none of them occurs."""
-    header = next((ln for ln in lines if ln.strip()), "")
-    best, best_count = None, 0
+    """The delimiter (semicolon, tab or comma) that splits the most lines into the same
+    number of fields, at least two; or None when none of them occurs.
+
+    Several lines, not the first alone: a title line above the header ("Enquête, mai 2016")
+    must not decide.
+    """
+    best, best_score = None, (0, 0)
     for delim in (";", "\t", ","):
-        fields = next(csv.reader([header], delimiter=delim), [])
-        if len(fields) - 1 > best_count:
-            best, best_count = delim, len(fields) - 1
+        counts = [_field_count(ln, delim) for ln in lines if ln.strip()]
+        split = [n for n in counts if n > 1]
+        if not split:
+            continue
+        common = max(set(split), key=lambda n: (split.count(n), n))
+        score = (split.count(common), common)
+        if score > best_score:
+            best, best_score = delim, score
     return best
 
 
-def _read_csv(data: bytes, max_rows: int, log: _Log) -> _Table | None:
+def _field_count(line: str, delim: str) -> int:
+    """Fields of one line (1 when the csv module refuses it: the reader says why later)."""
+    try:
+        return len(next(csv.reader([line], delimiter=delim), []))
+    except csv.Error:
+        return 1
+
+
+def _read_csv(data: bytes, max_rows: int, log: _Log) -> tuple[_Grid, str | None] | None:
+    """The file's records as a grid, and the delimiter (None: one column)."""
     text = _decode(data, log)
     if text is None:
         return None
@@ -178,35 +198,29 @@ def _read_csv(data: bytes, max_rows: int, log: _Log) -> _Table | None:
     if not text.strip():
         log.error(None, "", "", "empty_csv")
         return None
-    delim = _sniff_delimiter(text.splitlines()[:50])
+    delim = _sniff_delimiter(text.splitlines()[:HEADER_SCAN_ROWS])
     log.info["format"] = "CSV"
     log.info["delimiter"] = DELIMITERS.get(delim or "", "none (one column)")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim or ",")
-    header: list[str] | None = None
-    header_row = 0
     rows: list[tuple[int, list[object]]] = []
     prev = 0
     try:
         for record in reader:
             start, prev = prev + 1, reader.line_num
-            if not any(v.strip() for v in record):
+            values: list[object] = [_clean(v) for v in record]
+            if not any(_text(v) for v in values):
                 continue
-            if header is None:
-                header, header_row = [v.strip() for v in record], start
-                continue
-            rows.append((start, list(record)))
-            if len(rows) > max_rows:
+            rows.append((start, values))
+            if len(rows) > max_rows + HEADER_SCAN_ROWS:
                 log.error(start, "", "", "too_many_rows", limit=max_rows)
                 return None
     except csv.Error as exc:
         log.error(reader.line_num, "", "", "csv_unreadable", detail=str(exc))
         return None
-    if header is None:
+    if not rows:
         log.error(None, "", "", "empty_csv")
         return None
-    if delim is None:
-        _check_single_column(header, header_row, log)
-    return _Table("csv", header_row, header, rows)
+    return _Grid(CSV, rows), delim
 
 
 def _check_single_column(header: list[str], row: int, log: _Log) -> None:
@@ -217,93 +231,19 @@ def _check_single_column(header: list[str], row: int, log: _Log) -> None:
             return
 
 
-# ---------------------------------------------------------------------------- XLSX
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": None,
+                         "\u2060": None, "\ufeff": None})  # fmt: skip
+_APOSTROPHE = re.compile(r"^'(?![st][\s-])")  # not "'s-Gravenbrakel", "'t Veld"
 
 
-def _read_xlsx(data: bytes, sheet: str | None, max_rows: int, log: _Log) -> _Table | None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            members = zf.namelist()
-            unzipped = sum(i.file_size for i in zf.infolist())
-    except zipfile.BadZipFile:
-        log.error(None, "", "", "damaged_zip")
-        return None
-    if "xl/workbook.xml" not in members:
-        what = "format_ods" if "content.xml" in members else "format_zip"
-        log.error(None, "", "", "zip_not_xlsx", what=phrase(what))
-        return None
-    if unzipped > MAX_UNZIPPED_BYTES:
-        log.error(None, "", "", "workbook_too_large", size=unzipped, limit=MAX_UNZIPPED_BYTES)
-        return None
-    import openpyxl
-
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds on broken files
-        log.error(None, "", "", "xlsx_unreadable", detail=f"{type(exc).__name__}: {exc}")
-        return None
-    ws = _pick_sheet(wb, sheet, log)
-    if ws is None:
-        return None
-    log.info["format"] = "XLSX"
-    log.info["sheet"] = ws.title
-    return _sheet_table(ws, max_rows, log)
-
-
-def _pick_sheet(wb: Any, sheet: str | None, log: _Log) -> Any:
-    titles = [ws.title for ws in wb.worksheets]
-    if not titles:
-        log.error(None, "", "", "no_worksheet")
-        return None
-    if sheet is None:
-        return wb.worksheets[0]
-    for ws in wb.worksheets:
-        if ws.title == sheet:
-            return ws
-    for ws in wb.worksheets:
-        if ws.title.strip().casefold() == sheet.strip().casefold():
-            return ws
-    log.error(
-        None,
-        "",
-        sheet,
-        "sheet_not_found",
-        sheet=repr(sheet),
-        sheets=", ".join(repr(t) for t in titles),
-    )
-    return None
-
-
-def _sheet_table(ws: Any, max_rows: int, log: _Log) -> _Table | None:
-    header: list[str] | None = None
-    header_row = 0
-    rows: list[tuple[int, list[object]]] = []
-    formulas: dict[tuple[int, int], str] = {}
-    for cells in ws.iter_rows():
-        values: list[object] = []
-        for j, c in enumerate(cells):
-            value = c.value
-            if c.data_type == "f" or not isinstance(
-                value, str | int | float | bool | dt.date | dt.time | None
-            ):
-                formulas[(c.row, j)] = str(getattr(value, "text", value))
-                value = formulas[(c.row, j)]
-            values.append(value)
-        if not any(_text(v) for v in values):
-            continue
-        row = cells[0].row
-        if header is None:
-            header, header_row = [_text(v) for v in values], row
-            continue
-        rows.append((row, values))
-        if len(rows) > max_rows:
-            log.error(row, "", "", "too_many_rows", limit=max_rows)
-            return None
-    if header is None:
-        log.error(None, "", ws.title, "empty_sheet", sheet=repr(ws.title))
-        return None
-    merged = [(str(r.coord), r.min_row, r.min_col - 1) for r in ws.merged_cells.ranges]
-    return _Table("xlsx", header_row, header, rows, formulas, merged)
+def _clean(value: object) -> object:
+    """A cell value as a person means it: non-breaking and zero-width spaces made plain,
+    the text trimmed, and the apostrophe that spreadsheets put before a number kept as
+    text ("'11002") dropped."""
+    if not isinstance(value, str):
+        return value
+    text = value.translate(_SPACES).strip()
+    return _APOSTROPHE.sub("", text, count=1).strip()
 
 
 def _text(value: object) -> str:
