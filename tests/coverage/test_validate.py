@@ -107,3 +107,40 @@ def test_cli_on_the_illustrative_file_and_a_broken_copy(tmp_path: Path) -> None:
     report, code = validate_file(broken)
     assert code == 1
     assert f"{broken}:11:status 'nope' — unknown status" in report
+
+
+def test_sheet_and_header_row_options_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--sheet` and `--header-row` read a table the automatic choice would not take: a second
+    list under a header on row 4 whose first rows look like a header too."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "Ontwerp"
+    first.append(["commune", "status", "as_of"])
+    first.append(["Aartselaar", "own cell", D])
+    final = wb.create_sheet("Definitief")
+    final.append(["commune", "status"])  # an old header, left above the real one
+    final.append([])
+    final.append(["Opgemaakt door de provincie"])
+    final.append(["commune", "status", "as_of"])
+    final.append(["Aartselaar", "none", D])
+    path = tmp_path / "lists.xlsx"
+    wb.save(path)
+    geo = geography()
+
+    report, code = validate_file(path, geography=geo, reconcile=False)
+    assert code == 0 and "sheet Ontwerp, header row 1" in report, report
+    report, code = validate_file(path, sheet="definitief", header_row=4, geography=geo,
+                                 reconcile=False)  # fmt: skip
+    assert code == 0, report
+    assert "sheet Definitief, header row 4" in report
+    assert "the header is on row 4: the rows above it (rows 1, 3)" in report
+    report, code = validate_file(path, sheet="Definitief", header_row=2, geography=geo,
+                                 reconcile=False)  # fmt: skip
+    assert code == 1
+    assert "row 2 is empty: it cannot be the header" in report
+    assert main_validate([str(path), "--sheet", "Definitief", "--header-row", "4"]) == 0
+    assert "sheet Definitief, header row 4" in capsys.readouterr().out
