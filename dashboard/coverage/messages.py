@@ -161,9 +161,9 @@ REASONS: Final[Mapping[str, Template]] = MappingProxyType(
             "a formula with no saved value: the workbook was not calculated before it was saved"
         ),
         "formula_values": Plural(
-            "{count} cell of the list holds a formula (first: {cell}): its saved value was "
+            "{count} cell of the list holds a formula (first: {first}): its saved value was "
             "read; formulas are never calculated here",
-            "{count} cells of the list hold formulas (first: {cell}): their saved values were "
+            "{count} cells of the list hold formulas (first: {first}): their saved values were "
             "read; formulas are never calculated here",
         ),
         "formula_start": (

@@ -5,9 +5,9 @@ cell), a date line, blank rows; below the communes a total ("Totaal", "Total", "
 source line, a note. So:
 
 * the header is the first of the first :data:`HEADER_SCAN_ROWS` rows with a value in which at
-  least two cells are header words of the vocabulary (or headers of the user's column map); if
-  none is, the first row with a value (whose errors then say what is wrong with it); the user
-  may also name the row;
+  least two cells are header words of the vocabulary (or headers of the user's column map), or
+  one cell names the commune column and another cell has a value; if none is, the first row
+  with a value (whose errors then say what is wrong with it); the user may also name the row;
 * rows above it are titles: skipped, and said so (a warning names the header row);
 * rows below it whose first value is a total word, or that hold a single text that reads as a
   note or a heading ("Bron: ...", "Provincie Antwerpen", a sentence), are skipped, each with a
@@ -34,12 +34,15 @@ from dashboard.coverage.names import name_tokens
 #: First words of a total row (accents and case aside), in the four languages.
 TOTAL_WORDS = frozenset(
     {
-        "total", "totals", "subtotal", "grandtotal", "sum",
-        "totaal", "subtotaal", "eindtotaal", "totalen", "som",
-        "totaux", "soustotal", "somme",
+        "total", "totals", "subtotal", "grandtotal",
+        "totaal", "subtotaal", "eindtotaal", "totalen",
+        "totaux", "totale", "soustotal",
         "gesamt", "insgesamt", "summe", "zwischensumme", "gesamtsumme",
     }
 )  # fmt: skip
+#: Words for a sum that also begin a commune's name ("Somme-Leuze"): a total only when alone
+#: in their cell, or followed by a total word ("Somme totale").
+SUM_WORDS = frozenset({"sum", "som", "somme"})
 #: First words of a note written on a row of its own.
 NOTE_WORDS = frozenset(
     {
@@ -78,7 +81,11 @@ def header_fields(values: list[object], read: _Read) -> list[str | None]:
 def find_header(grid: _Grid, read: _Read) -> int | None:
     """Index in ``grid.rows`` of the header row found by its words, or None."""
     for i, (_row, values) in enumerate(grid.rows[:HEADER_SCAN_ROWS]):
-        if sum(f is not None for f in header_fields(values, read)) >= 2:
+        fields = header_fields(values, read)
+        known = sum(f is not None for f in fields)
+        filled = sum(1 for v in values if _text(v))
+        commune = vocab.NIS in fields or vocab.COMMUNE in fields
+        if known >= 2 or (commune and filled >= 2):
             return i
     return None
 
@@ -112,10 +119,12 @@ def locate(grid: _Grid, read: _Read, max_rows: int, log: _Log) -> _Table | None:
             rows=rows_phrase([r for r, _v in above]),
         )
     rows: list[tuple[int, list[object]]] = []
+    skipped: set[int] = set()
     for row, values in grid.rows[index + 1 :]:
-        skipped = _not_a_commune(values)
-        if skipped:
-            log.warn(row, "", _text(next(v for v in values if _text(v))), skipped)
+        why = _not_a_commune(values)
+        if why:
+            log.warn(row, "", _text(next(v for v in values if _text(v))), why)
+            skipped.add(row)
             continue
         rows.append((row, values))
         if len(rows) > max_rows:
@@ -124,9 +133,21 @@ def locate(grid: _Grid, read: _Read, max_rows: int, log: _Log) -> _Table | None:
     hidden = sorted(r for r, _v in rows if r in grid.hidden_rows)
     if hidden:
         log.warn(hidden[0], "", "", "hidden_rows", count=len(hidden), rows=rows_phrase(hidden))
-    merged = [(rng, r, c) for rng, r, c, last in grid.merged if last >= header_row]
+    merged = [
+        (rng, r, c) for rng, r, c, last in grid.merged if _in_table(r, last, header_row, skipped)
+    ]
     header = [_text(v) for v in header_values]
-    return _Table(grid.kind, header_row, header, rows, grid.formulas, grid.uncached, merged)
+    return _Table(grid.kind, header_row, header, rows, grid.formulas, grid.uncached, merged,
+                  frozenset(skipped))  # fmt: skip
+
+
+def _in_table(first: int, last: int, header_row: int, skipped: set[int]) -> bool:
+    """Whether rows ``first``..``last`` (a merged range) touch the header or a row read as
+    data: a merged title above the header, or a merged total below, is no error."""
+    if first <= header_row <= last:
+        return True
+    low = max(first, header_row + 1)
+    return low <= last and last - low + 1 > sum(1 for r in skipped if low <= r <= last)
 
 
 def _header_index(grid: _Grid, read: _Read, log: _Log) -> int | None:
@@ -148,6 +169,8 @@ def _not_a_commune(values: list[object]) -> str:
     filled = [v for v in values if _text(v)]
     first = name_tokens(_text(filled[0]))
     if first and (first[0] in TOTAL_WORDS or "".join(first[:2]) in TOTAL_WORDS):
+        return "total_row"
+    if first and first[0] in SUM_WORDS and (len(first) == 1 or TOTAL_WORDS & set(first)):
         return "total_row"
     if len(filled) != 1 or not isinstance(filled[0], str):
         return ""

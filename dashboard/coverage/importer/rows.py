@@ -80,7 +80,9 @@ def _check_unsaved(table: _Table, columns: list[_Column], log: _Log) -> None:
     the saved values of the others were used."""
     used = {c.index: c for c in columns}
     cells = sorted(
-        (row, col) for row, col in table.formulas if row > table.header_row and col in used
+        (row, col)
+        for row, col in table.formulas
+        if row > table.header_row and row not in table.skipped and col in used
     )
     for row, col in cells:
         if (row, col) in table.uncached:
@@ -91,7 +93,8 @@ def _check_unsaved(table: _Table, columns: list[_Column], log: _Log) -> None:
     if saved:
         row, col = saved[0]
         log.warn(row, used[col].header, table.formulas[(row, col)], "formula_values",
-                 cell=table.cell_ref(row, col), count=len(saved))  # fmt: skip
+                 cell=table.cell_ref(row, col), first=table.cell_ref(row, col),
+                 count=len(saved))  # fmt: skip
 
 
 def _check_merged(table: _Table, log: _Log) -> None:

@@ -53,6 +53,7 @@ class _Table:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> text
     uncached: frozenset[tuple[int, int]] = frozenset()
     merged: list[tuple[str, int, int]] = field(default_factory=list)  # (range, row, col)
+    skipped: frozenset[int] = frozenset()  # rows under the header that are not communes
 
     def cell_ref(self, row: int, col: int) -> str:
         return f"{_letter(col)}{row}" if self.kind == WORKBOOK else ""
