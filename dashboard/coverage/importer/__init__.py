@@ -1,4 +1,4 @@
-"""Import a membership file (CSV or XLSX) into a :class:`MembershipSnapshot`.
+"""Import a membership file (CSV or a workbook) into a :class:`MembershipSnapshot`.
 
 The result is either a valid snapshot plus warnings and the matched-name report, or a
 list of errors, each with file, row, column, value, reason and a suggestion. Never a
@@ -6,9 +6,13 @@ partial load: one error and there is no snapshot. Reasons and suggestions are En
 each issue also carries a message code and its parameters
 (:mod:`dashboard.coverage.messages`), from which the dashboard writes them in FR/NL/DE.
 
-Row numbers are the ones a person sees: the line in a text editor (CSV) or the row in
-Excel (XLSX); the header is row 1 when it is the first line. The format is described in
-``data/membership_schema.md``; the words accepted are in :mod:`dashboard.coverage.vocab`.
+Row numbers are the ones a person sees: the line in a text editor (CSV) or the row in the
+spreadsheet program. The steps: :mod:`.reader` tells the kind of file; :mod:`.tables` reads a
+CSV and :mod:`.workbook` a workbook (.xlsx, .xlsm, .xlsb, .ods, .xls; the sheet) into rows;
+:mod:`.locate` finds the header below any title and skips totals and notes; :mod:`.columns`
+maps the headers, :mod:`.rows` types the values, :mod:`.dates`, :mod:`.communes` and
+:mod:`.snapshot` interpret them. The format is described in ``data/membership_schema.md``;
+the words accepted are in :mod:`dashboard.coverage.vocab`.
 
 Geography is injected through :class:`Geography` (communes per vintage, a crosswalk with
 ``translate(code, src, dst)`` and ``names()``, and ``vintage_for_date``), so tests run on
