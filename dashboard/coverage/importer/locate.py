@@ -5,9 +5,10 @@ cell), a date line, blank rows; below the communes a total ("Totaal", "Total", "
 source line, a note. So:
 
 * the header is the first of the first :data:`HEADER_SCAN_ROWS` rows with a value in which at
-  least two cells are header words of the vocabulary (or headers of the user's column map), or
-  one cell names the commune column and another cell has a value; if none is, the first row
-  with a value (whose errors then say what is wrong with it); the user may also name the row;
+  least two cells are header words of the vocabulary (or headers of the user's column map); if
+  none is, the first row with a value (whose errors then say what is wrong with it); the user
+  may also name the row (one header word and a value is not enough: a notes sheet explaining
+  "Gemeente | de naam van de gemeente" is no table);
 * rows above it are titles: skipped, and said so (a warning names the header row);
 * rows below it whose first value is a total word, or that hold a single text that reads as a
   note or a heading ("Bron: ...", "Provincie Antwerpen", a sentence), are skipped, each with a
@@ -81,11 +82,7 @@ def header_fields(values: list[object], read: _Read) -> list[str | None]:
 def find_header(grid: _Grid, read: _Read) -> int | None:
     """Index in ``grid.rows`` of the header row found by its words, or None."""
     for i, (_row, values) in enumerate(grid.rows[:HEADER_SCAN_ROWS]):
-        fields = header_fields(values, read)
-        known = sum(f is not None for f in fields)
-        filled = sum(1 for v in values if _text(v))
-        commune = vocab.NIS in fields or vocab.COMMUNE in fields
-        if known >= 2 or (commune and filled >= 2):
+        if sum(f is not None for f in header_fields(values, read)) >= 2:
             return i
     return None
 
