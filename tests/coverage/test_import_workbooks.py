@@ -369,14 +369,15 @@ def test_date_cells_with_and_without_a_time(ext: str) -> None:
     assert "date_serial" not in _codes(r.warnings)
 
 
-def test_hidden_rows_are_read_and_listed() -> None:
+@pytest.mark.parametrize("ext", ["xlsx", "ods"])
+def test_hidden_rows_are_read_and_listed(ext: str) -> None:
     rows = [
         ["NIS-code", "Gemeente", "Status", "Datum"],
         [62063, "Luik", "eigen cel", D],
         [92094, "Namen", "geen", D],
         [57081, "Doornik", "geen", D],
     ]
-    r = _import(xlsx(Sheet("Blad1", rows, hidden_rows=(3, 4))), "xlsx")
+    r = _import(WRITERS[ext](Sheet("Blad1", rows, hidden_rows=(3, 4))), ext)
     assert _statuses(r) == {
         LUIK: ("own_cell", None),
         NAMEN: ("none", None),
@@ -419,9 +420,18 @@ def test_formula_saved_value_in_an_ods_is_read() -> None:
     data = ods(Sheet("Blad1", FORMULAS), formulas={"A3": 92094, "C3": "geen"})
     r = _import(data, "ods")
     assert _statuses(r) == {LUIK: ("own_cell", None), NAMEN: ("none", None)}
+    (w,) = _issues(r.warnings, "formula_values")
+    assert (w.row, w.cell, dict(w.params)["count"]) == (3, "A3", 2)
 
 
-@pytest.mark.parametrize("ext", ["xlsx", "xls"])
+def test_formula_without_a_saved_value_in_an_ods_is_an_error_naming_the_cell() -> None:
+    r = _import(ods(Sheet("Blad1", FORMULAS), formulas={"A3": 92094, "C3": None}), "ods")
+    assert [(e.code, e.row, e.column, e.cell) for e in r.errors] == [
+        ("formula_no_value", 3, "Status", "C3")
+    ]
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "ods", "xls"])
 def test_merged_cells_in_the_list_are_an_error(ext: str) -> None:
     rows = [
         ["NIS-code", "Gemeente", "Status", "Cel", "Datum"],

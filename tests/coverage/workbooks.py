@@ -114,7 +114,8 @@ def ods(*sheets: Sheet, formulas: Mapping[str, object] | None = None) -> bytes:
     """An OpenDocument spreadsheet written by odfpy, as LibreOffice saves one.
 
     ``formulas`` ("B5" -> saved value, first sheet): the text "=..." of that cell is written
-    as a formula holding that value (LibreOffice always saves the value of a formula).
+    as a formula holding that value (LibreOffice always saves the value of a formula); a value
+    of None writes the formula with no saved value, as other programs may.
     """
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.style import Style, TableProperties
@@ -141,7 +142,7 @@ def ods(*sheets: Sheet, formulas: Mapping[str, object] | None = None) -> bytes:
                 if ref in covered:
                     tr.addElement(CoveredTableCell())
                     continue
-                saved = (formulas or {}).get(ref) if n == 0 else None
+                saved = (formulas or {}).get(ref, _NONE) if n == 0 else _NONE
                 tc = _ods_cell(TableCell, P, value, saved)
                 if ref in spans:
                     rows, cols = spans[ref]
@@ -155,9 +156,14 @@ def ods(*sheets: Sheet, formulas: Mapping[str, object] | None = None) -> bytes:
     return buf.getvalue()
 
 
+_NONE = object()  # no formula in this cell
+
+
 def _ods_cell(cell_type, para, value: object, saved: object):  # type: ignore[no-untyped-def]
-    if isinstance(value, str) and value.startswith("=") and saved is not None:
+    if isinstance(value, str) and value.startswith("=") and saved is not _NONE:
         formula = "of:=" + re.sub(r"([A-Z]+[0-9]+)", r"[.\1]", value[1:])
+        if saved is None:
+            return cell_type(formula=formula)
         shown = str(saved)
         if isinstance(saved, str):
             tc = cell_type(formula=formula, valuetype="string", stringvalue=saved)

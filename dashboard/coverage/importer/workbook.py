@@ -3,7 +3,8 @@
 Values come from ``python-calamine``, which reads all of them and gives each cell the value the
 spreadsheet program saved: a formula is never calculated, a macro never run. For .xlsx and .xlsm
 ``openpyxl`` adds what calamine does not say: which cells hold formulas (a formula with no saved
-value is an error naming the cell), merged ranges and hidden rows.
+value is an error naming the cell), merged ranges and hidden rows; for .ods the same is read
+from the document's XML (through defusedxml). Old .xls: calamine's merged ranges only.
 
 The sheet: the one the user names (``--sheet``, the upload dialog), or else the first visible
 sheet whose header has a commune column, so a notes sheet in front does not stop the import;
@@ -63,6 +64,8 @@ def read_workbook(data: bytes, read: _Read, max_rows: int, log: _Log) -> _Table 
         if detailed is None:
             return None
         grid = detailed
+    elif kind == "ODS" and grid.rows:
+        grid = _with_ods_detail(data, grid)
     if not grid.rows:
         log.error(None, "", name, "empty_sheet", sheet=repr(name))
         return None
@@ -188,3 +191,55 @@ def _with_detail(data: bytes, grid: _Grid, log: _Log) -> _Grid | None:
     hidden = frozenset(r for r, dim in ws.row_dimensions.items() if dim.hidden)
     merged = [(str(r.coord), r.min_row, r.min_col - 1, r.max_row) for r in ws.merged_cells.ranges]
     return _Grid(WORKBOOK, grid.rows, grid.sheet, formulas, frozenset(uncached), merged, hidden)
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_ODS_CELLS = (_TABLE + "table-cell", _TABLE + "covered-table-cell")
+
+
+def _with_ods_detail(data: bytes, grid: _Grid) -> _Grid:
+    """``grid`` with the formulas, spanned (merged) cells and collapsed (hidden) rows of its
+    table in an .ods ``content.xml``, read as a stream up to the last row with a value."""
+    from defusedxml.ElementTree import iterparse
+
+    last = grid.rows[-1][0]
+    formulas: dict[tuple[int, int], str] = {}
+    uncached: set[tuple[int, int]] = set()
+    merged: list[tuple[str, int, int, int]] = []
+    hidden: set[int] = set()
+    row, inside = 0, False
+    with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open("content.xml") as fh:
+        for event, el in iterparse(fh, events=("start", "end")):
+            if el.tag == _TABLE + "table":
+                if event == "start":
+                    inside, row = el.get(_TABLE + "name") == grid.sheet, 0
+                elif inside:
+                    break
+                continue
+            if not inside or event != "end" or el.tag != _TABLE + "table-row":
+                continue
+            repeat = int(el.get(_TABLE + "number-rows-repeated", "1"))
+            if el.get(_TABLE + "visibility", "visible") != "visible":
+                hidden.update(range(row + 1, min(row + repeat, last) + 1))
+            col = 0
+            for cell in el:
+                if cell.tag not in _ODS_CELLS:
+                    continue
+                rows = int(cell.get(_TABLE + "number-rows-spanned", "1"))
+                cols = int(cell.get(_TABLE + "number-columns-spanned", "1"))
+                if rows > 1 or cols > 1:
+                    rng = f"{_ref(row, col)}:{_ref(row + rows - 1, col + cols - 1)}"
+                    merged.append((rng, row + 1, col, row + rows))
+                formula = cell.get(_TABLE + "formula")
+                if formula is not None:
+                    formulas[(row + 1, col)] = formula.removeprefix("of:")
+                    if cell.get(_OFFICE + "value-type") is None:
+                        uncached.add((row + 1, col))
+                col += int(cell.get(_TABLE + "number-columns-repeated", "1"))
+            el.clear()
+            row += repeat
+            if row >= last:
+                break
+    return _Grid(WORKBOOK, grid.rows, grid.sheet, formulas, frozenset(uncached), merged,
+                 frozenset(hidden))  # fmt: skip
