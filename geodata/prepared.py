@@ -42,12 +42,13 @@ COLUMNS = [
     "population_note",
     "police_zone", "police_zone_name", "police_zone_split", "area_km2", "neighbours", "lon", "lat",
 ]  # fmt: skip
-# The crosswalk: codes and changes first, then hierarchy, then the names of each division.
+# The crosswalk: codes and changes first, then hierarchy, then the names of each division,
+# then the English names the build adds (geodata.build.with_english_names).
 CROSSWALK_FILE_ORDER = [
     "nis_1977_2018", "nis_2019_2024", "nis_2025", "change_2019", "change_2025", "region",
     "german_speaking_community", "arr_1977_2018", "arr_2019_2024", "prov_2019_2024",
     "arr_2025", "prov_2025", "name_nl", "name_fr", "name_de", "name_2019_nl", "name_2019_fr",
-    "name_2019_de", "name_2025_nl",
+    "name_2019_de", "name_2025_nl", "name_en", "name_2019_en", "name_2025_en",
 ]  # fmt: skip
 BOOL_COLUMNS = ("name_de_fallback", "german_speaking", "police_zone_split")
 FLOAT_COLUMNS = ("area_km2", "lon", "lat")

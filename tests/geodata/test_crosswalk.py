@@ -55,6 +55,74 @@ def test_names_cover_every_vintage(tiny):
     assert ("10002", "fr", "Bé") in set(zip(names.nis, names.lang, names.name, strict=True))
 
 
+def test_names_include_english_columns_when_present(tiny):
+    table = tiny.table.assign(
+        name_en=["", "", "Sea", ""],
+        name_2019_en=["", "", "Sea", ""],
+        name_2025_en=["", "", "Sea", ""],
+    )
+    names = Crosswalk(table).names()
+    english = names[names["lang"] == "en"]
+    assert sorted(zip(english.vintage, english.nis, english.name, strict=True)) == [
+        ("1977-2018", "10003", "Sea"),
+        ("2019-2024", "20003", "Sea"),
+        ("2025", "20003", "Sea"),
+    ]
+
+
+def _named_tiny() -> Crosswalk:
+    """A absorbs B in 2019 (new code, A's name); C is re-coded; in 2025 A and D form N."""
+    return Crosswalk(
+        pd.DataFrame(
+            {
+                "nis_1977_2018": ["10001", "10002", "10003", "10004"],
+                "nis_2019_2024": ["10009", "10009", "20003", "10004"],
+                "nis_2025": ["10010", "10010", "20003", "10010"],
+                "name_fr": ["Aa", "Bé", "Cé", "Dé"],
+                "name_nl": ["A", "B", "C", "D"],
+                "name_de": ["A", "B", "C", "D"],
+                "name_2019_fr": ["Aa", "Aa", "Cé", "Dé"],
+                "name_2019_nl": ["A", "A", "C", "D"],
+                "name_2019_de": ["A", "A", "C", "D"],
+                "name_2025_nl": ["N", "N", "C", "N"],
+            }
+        )
+    )
+
+
+def test_the_build_carries_english_names_where_the_commune_keeps_its_name():
+    from geodata.build import with_english_names
+
+    english = pd.Series({"10001": "Ay", "10003": "Sea", "10004": "Dee"})
+    names = with_english_names(_named_tiny(), english).names()
+    found = names[names["lang"] == "en"]
+    assert sorted(zip(found.vintage, found.nis, found.name, strict=True)) == [
+        ("1977-2018", "10001", "Ay"),
+        ("1977-2018", "10003", "Sea"),
+        ("1977-2018", "10004", "Dee"),
+        ("2019-2024", "10004", "Dee"),  # unchanged
+        ("2019-2024", "10009", "Ay"),  # absorbed B, kept the name A
+        ("2019-2024", "20003", "Sea"),  # re-coded
+        ("2025", "20003", "Sea"),  # N has another name: neither Ay nor Dee
+    ]
+    with pytest.raises(ValueError, match="99999"):
+        with_english_names(_named_tiny(), pd.Series({"99999": "Nowhere"}))
+
+
+def test_the_english_names_table_is_checked(tmp_path):
+    from geodata.build import ENGLISH_NAMES, read_english_names
+
+    path = tmp_path / ENGLISH_NAMES
+    path.write_text("nis_1977_2018,name_en,source\n11002,Antwerp,a guide\n")
+    assert read_english_names(tmp_path).to_dict() == {"11002": "Antwerp"}
+    path.write_text("nis_1977_2018,name_en,source\n11002,Antwerp,a guide\n11002,Anvers,x\n")
+    with pytest.raises(ValueError, match="several English names"):
+        read_english_names(tmp_path)
+    path.write_text("nis_1977_2018,name_en,source\n11002,Antwerp,\n")
+    with pytest.raises(ValueError, match="without its name or source"):
+        read_english_names(tmp_path)
+
+
 def test_real_crosswalk_invariants(geography_dir):
     cw = geodata.load_crosswalk(geography_dir)
     assert len(cw.codes("1977-2018")) == 589

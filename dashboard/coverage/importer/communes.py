@@ -39,7 +39,8 @@ def _resolve_communes(
         r.match = m
         r.part = matcher.former_part(m)
         text = " / ".join(t for t in (r.text(vocab.NIS), r.text(vocab.COMMUNE)) if t)
-        matched.append(MatchedRow(r.row, text, m.nis, m.official_name, m.via, m.note))
+        via = f"{m.via}, {m.form}" if m.form else m.via  # "name, administrative form"
+        matched.append(MatchedRow(r.row, text, m.nis, m.official_name, via, m.note))
         if m.note:
             v = r.get(vocab.NIS) if m.via == "historical code" else r.get(vocab.COMMUNE)
             v = v or r.get(vocab.NIS) or r.get(vocab.COMMUNE)

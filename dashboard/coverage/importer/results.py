@@ -69,7 +69,7 @@ class MatchedRow:
     text: str  # what the file says (code and/or name)
     nis: str
     official_name: str
-    via: str  # "code", "name", "historical name", "historical code"
+    via: str  # "code", "name", "historical name", "historical code" (+ ", two names"...)
     note: str = ""
 
 
