@@ -227,13 +227,21 @@ def _population(
     return out
 
 
-def read_police_zones(reference_dir: Path) -> pd.DataFrame:
-    """The project's fact table: each 2019-2024 commune's police zone in 2020."""
-    path = Path(reference_dir) / POLICE_ZONES
+def _read_reference(reference_dir: Path, name: str, columns: set[str]) -> tuple[Path, pd.DataFrame]:
+    """One of the project's fact tables, as text, with the columns it must have."""
+    path = Path(reference_dir) / name
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = {"nis_2019_2024", "police_zone", "police_zone_name"} - set(table.columns)
+    missing = columns - set(table.columns)
     if missing:
         raise ValueError(f"{path}: no column(s) {sorted(missing)}")
+    return path, table
+
+
+def read_police_zones(reference_dir: Path) -> pd.DataFrame:
+    """The project's fact table: each 2019-2024 commune's police zone in 2020."""
+    _path, table = _read_reference(
+        reference_dir, POLICE_ZONES, {"nis_2019_2024", "police_zone", "police_zone_name"}
+    )
     return table.set_index("nis_2019_2024")[["police_zone", "police_zone_name"]]
 
 
@@ -246,11 +254,9 @@ def read_german_speaking(reference_dir: Path) -> tuple[str, ...]:
 
 def read_english_names(reference_dir: Path) -> pd.Series:
     """The project's fact table: English names (nis_1977_2018 -> name_en), one per commune."""
-    path = Path(reference_dir) / ENGLISH_NAMES
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = {"nis_1977_2018", "name_en", "source"} - set(table.columns)
-    if missing:
-        raise ValueError(f"{path}: no column(s) {sorted(missing)}")
+    path, table = _read_reference(
+        reference_dir, ENGLISH_NAMES, {"nis_1977_2018", "name_en", "source"}
+    )
     table["name_en"] = table["name_en"].str.strip()
     bad = table.loc[(table["name_en"] == "") | (table["source"].str.strip() == ""), "nis_1977_2018"]
     if len(bad):

@@ -4,23 +4,21 @@ import pytest
 import geodata
 from geodata.crosswalk import Crosswalk
 
+TINY = {
+    "nis_1977_2018": ["10001", "10002", "10003", "10004"],
+    "nis_2019_2024": ["10009", "10009", "20003", "10004"],
+    "nis_2025": ["10010", "10010", "20003", "10010"],
+    "name_fr": ["Aa", "Bé", "Cé", "Dé"],
+    "name_nl": ["A", "B", "C", "D"],
+    "name_de": ["A", "B", "C", "D"],
+}
+
 
 @pytest.fixture
 def tiny() -> Crosswalk:
     """Four old communes: A and B merge in 2019 into M; C is re-coded in 2019 (C2);
     in 2025 M and D merge into N."""
-    return Crosswalk(
-        pd.DataFrame(
-            {
-                "nis_1977_2018": ["10001", "10002", "10003", "10004"],
-                "nis_2019_2024": ["10009", "10009", "20003", "10004"],
-                "nis_2025": ["10010", "10010", "20003", "10010"],
-                "name_fr": ["Aa", "Bé", "Cé", "Dé"],
-                "name_nl": ["A", "B", "C", "D"],
-                "name_de": ["A", "B", "C", "D"],
-            }
-        )
-    )
+    return Crosswalk(pd.DataFrame(TINY))
 
 
 def test_forward_is_many_to_one(tiny):
@@ -75,12 +73,7 @@ def _named_tiny() -> Crosswalk:
     return Crosswalk(
         pd.DataFrame(
             {
-                "nis_1977_2018": ["10001", "10002", "10003", "10004"],
-                "nis_2019_2024": ["10009", "10009", "20003", "10004"],
-                "nis_2025": ["10010", "10010", "20003", "10010"],
-                "name_fr": ["Aa", "Bé", "Cé", "Dé"],
-                "name_nl": ["A", "B", "C", "D"],
-                "name_de": ["A", "B", "C", "D"],
+                **TINY,
                 "name_2019_fr": ["Aa", "Aa", "Cé", "Dé"],
                 "name_2019_nl": ["A", "A", "C", "D"],
                 "name_2019_de": ["A", "A", "C", "D"],
