@@ -183,6 +183,17 @@ def issue_text(issue: Any, lang: str) -> tuple[str, str]:
     return reason, suggestion
 
 
+_UNNAMED_COLUMN = re.compile(r"^column ([A-Z]{1,3}|\d+)$")  # the importer's "column B"
+
+
+def issue_column(issue: Any, lang: str) -> str:
+    """The column of an importer issue in ``lang``: its header as written, or for a column
+    without one "column B" (workbook letter) / "column 4" (CSV position) translated."""
+    column = str(getattr(issue, "column", ""))
+    m = _UNNAMED_COLUMN.match(column)
+    return t("upload.column_unnamed", lang, column=m.group(1)) if m else column
+
+
 def _import_text(key: str, params: Params, lang: str) -> str:
     values = {name: _import_param(value, lang) for name, value in params}
     missing = placeholders(CATALOGUE[key][lang]) - set(values)

@@ -260,6 +260,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
             "read the file again."
         ),
         "upload.sheet": "Sheet",
+        "upload.column_unnamed": "column {column}",
         "upload.header_row": "Header row",
         "upload.too_large": "The file is too large (limit: {limit}).",
         "upload.col.file": "File",

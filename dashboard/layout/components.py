@@ -295,7 +295,10 @@ def issue_line(issue, lang: str) -> str:
     """One importer issue as a line in ``lang``: where (file:row, column), the value, why,
     and what to do."""
     reason, suggestion = i18n.issue_text(issue, lang)
-    parts = [issue.location() + (f" {issue.value!r}" if issue.value else ""), reason]
+    where = [issue.file, *([str(issue.row)] if issue.row is not None else [])]
+    where += [c for c in (i18n.issue_column(issue, lang),) if c]
+    location = ":".join(where) + (f" ({issue.cell})" if issue.cell else "")
+    parts = [location + (f" {issue.value!r}" if issue.value else ""), reason]
     return " — ".join(parts + ([suggestion] if suggestion else []))
 
 
@@ -351,7 +354,8 @@ def build_upload_errors(result, lang: str) -> list:
     data = []
     for e in result.errors:
         reason, suggestion = i18n.issue_text(e, lang)
-        data.append({"file": e.file, "row": "" if e.row is None else e.row, "column": e.column,
+        data.append({"file": e.file, "row": "" if e.row is None else e.row,
+                     "column": i18n.issue_column(e, lang),
                      "value": e.value, "reason": reason, "suggestion": suggestion})  # fmt: skip
     out = [
         html.P(f"{result.file}: " + t("upload.errors_title", lang), className="error-title"),

@@ -237,3 +237,29 @@ def test_upload_error_table_is_in_the_page_language() -> None:
     assert table.rowData[0]["reason"] == "kolom niet herkend"
     assert table.rowData[0]["suggestion"].startswith("bedoelde u 'status' (status)? Geef ze")
     assert mapping  # the column-mapping form still finds the unrecognised column
+
+
+@pytest.mark.parametrize(
+    ("lang", "column"), [("en", "column C"), ("fr", "colonne C"), ("nl", "kolom C"),
+                         ("de", "Spalte C")],
+)  # fmt: skip
+def test_a_column_without_header_is_named_in_the_page_language(
+    lang: str, column: str, tmp_path: Path
+) -> None:
+    """A workbook column with values but no header: its letter, in the page's words, in the
+    error table and in the issue line (a header as written stays as written)."""
+    import openpyxl
+
+    from dashboard.layout.components import build_upload_errors, issue_line
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["commune", "status", None])
+    wb.active.append(["Aartselaar", "none", "x"])
+    path = tmp_path / "m.xlsx"
+    wb.save(path)
+    r = import_membership(path, filename="m.xlsx", geography=geography(), as_of=D)
+    (issue,) = [e for e in r.errors if e.code == "values_without_header"]
+    out, _mapping = build_upload_errors(r, lang)
+    rows = next(c for c in out if hasattr(c, "rowData")).rowData
+    assert column in [row["column"] for row in rows]
+    assert issue_line(issue, lang).startswith(f"m.xlsx:1:{column} (C1)")
