@@ -128,7 +128,10 @@ def _bool(series: pd.Series, path: str) -> pd.Series:
 
 
 def _int_or_none(series: pd.Series) -> pd.Series:
-    return series.map(lambda v: int(v) if v != "" else None).astype(object)
+    """Whole euros as ``int``, an empty cell as ``None`` (object dtype: ``map`` would make
+    floats and NaN of them)."""
+    values = [int(v) if v != "" else None for v in series]
+    return pd.Series(values, index=series.index, dtype=object)
 
 
 def load_public_record(data_dir: Path | str | None = None) -> PublicRecord:

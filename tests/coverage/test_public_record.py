@@ -363,3 +363,11 @@ def test_dates_the_review_found_wrong():
     assert jan.status_of("21005") is Status.UNKNOWN  # Etterbeek: only S01 (15 June) names it
     june = public_snapshot(record, "2019-06-15", new)
     assert june.as_mapping()["21005"].basis == "implied_by_regional_table"
+
+
+def test_flag_amounts_are_whole_euros_or_none() -> None:
+    """``CommuneFlag.amount_eur`` is an ``int`` or ``None``: never a float, never NaN."""
+    record = load_public_record()
+    amounts = list(record.facts["amount_eur"])
+    assert {type(a) for a in amounts} <= {int, type(None)}
+    assert any(isinstance(a, int) for a in amounts) and None in amounts
