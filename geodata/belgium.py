@@ -174,6 +174,16 @@ def local_name(row: Mapping[str, Any]) -> str:
     return fr or nl or de
 
 
+#: The fields of a commune that :func:`display_name` and :func:`local_name` read.
+NAME_FIELDS = ("nis", "name_fr", "name_nl", "name_de", "region", "german_speaking")
+
+
+def name_row(commune: object) -> dict[str, Any]:
+    """The :data:`NAME_FIELDS` of an object that has them as attributes (a search hit, a
+    profile), as the mapping :func:`display_name` reads."""
+    return {name: getattr(commune, name) for name in NAME_FIELDS}
+
+
 def display_name(row: Mapping[str, Any], lang: str) -> str:
     """The name a commune is shown under in ``lang`` (``fr``, ``nl``, ``de``; ``en`` and
     any other language have no names of their own and get :func:`local_name`). A missing

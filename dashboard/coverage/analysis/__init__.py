@@ -1,0 +1,1 @@
+"""Analysis views' pure layer: gaps, ranking, peers, search, profile, compare, corrections."""
