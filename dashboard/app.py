@@ -6,6 +6,9 @@ from dash import Dash
 
 from dashboard import files
 from dashboard.bundle import DataBundle
+from dashboard.callbacks import compare as compare_callbacks
+from dashboard.callbacks import gaps as gaps_callbacks
+from dashboard.callbacks import profile as profile_callbacks
 from dashboard.callbacks import texts as text_callbacks
 from dashboard.callbacks import upload as upload_callbacks
 from dashboard.callbacks import view as view_callbacks
@@ -31,4 +34,7 @@ def create_app(settings: Settings, bundle: DataBundle) -> Dash:
     text_callbacks.register(app, bundle)
     view_callbacks.register(app, bundle)
     upload_callbacks.register(app, bundle)
+    gaps_callbacks.register(app, bundle)
+    profile_callbacks.register(app, bundle)
+    compare_callbacks.register(app, bundle)
     return app

@@ -98,3 +98,18 @@ DOWNLOAD = "download"
 # language), and per click the selection as a mask ("1" = shown), one character per row.
 COMMUNE_ROWS = "commune-rows"
 COMMUNE_MASK = "commune-mask"
+
+# analysis (issue 13): one tab each; ids a view needs beyond these live in its layout module
+ANALYSIS = "analysis"
+ANALYSIS_TITLE = "analysis-title"
+ANALYSIS_TABS = "analysis-tabs"  # dcc.Tabs: value is ViewState.view
+TAB_GAPS = "tab-gaps"
+TAB_RANKING = "tab-ranking"
+TAB_COMPARE = "tab-compare"
+TAB_COMMUNE = "tab-commune"
+GAPS_PANEL = "gaps-panel"
+RANKING_PANEL = "ranking-panel"
+COMPARE_PANEL = "compare-panel"
+PROFILE_PANEL = "profile-panel"
+COMPARE_A = "compare-a"  # dropdown: ViewState.cmp_a (an area, "region:02000")
+COMPARE_B = "compare-b"  # dropdown: ViewState.cmp_b (an area, or "date:2016-05-27")

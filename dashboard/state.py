@@ -11,6 +11,7 @@ Query format (stable order, only non-default values, lists comma-separated)::
 
     ?lang=nl&dataset=example&date=2019-06-15&region=02000,03000&province=10000
      &status=own_cell,shared_cell&flag=pilot_2016&pop=5-10k&level=province&commune=11002
+     &view=compare&a=region:02000&b=date:2016-05-27
 
 ``lang`` is always written, even when it is the default: without it the receiver's browser
 language would win (see :func:`dashboard.i18n.negotiate_language`), and a link must restore
@@ -64,7 +65,16 @@ LEVELS: Final[tuple[str, ...]] = ("region", "province", "arrondissement", "polic
 #: Query parameters in the order :func:`to_query` writes them.
 PARAMS: Final[tuple[str, ...]] = (
     "lang", "dataset", "date", *(f.param for f in FILTERS), "level", "commune", "zoom",
+    "view", "a", "b",
 )  # fmt: skip
+
+#: The analysis tabs (issue 13), the first is the default.
+VIEWS: Final[tuple[str, ...]] = ("gaps", "ranking", "compare", "commune")
+
+#: What a comparison side names: an area ("region:02000", "province:10000",
+#: "arrondissement:11000", "police_zone:5345") or, for the second side, a date.
+AREA_REF = re.compile(r"^(region|province|arrondissement|police_zone):[0-9]{4,5}$")
+DATE_REF = re.compile(r"^date:\d{4}-\d{2}-\d{2}$")
 
 #: Map views a link can name besides a commune (which zooms to that commune).
 ZOOMS: Final[tuple[str, ...]] = ("brussels",)
@@ -104,6 +114,9 @@ class ViewState:
     zoom: str | None = None  # "brussels": the map zoomed to the 19 communes
     lang: str = DEFAULT_LANGUAGE
     level: str = "region"
+    view: str = VIEWS[0]  # the analysis tab shown
+    cmp_a: str | None = None  # the comparison's first side: an area (AREA_REF)
+    cmp_b: str | None = None  # its second side: an area, or a date (DATE_REF)
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -126,6 +139,14 @@ class ViewState:
             raise ValueError(f"unknown language {self.lang!r}")
         if self.level not in LEVELS:
             raise ValueError(f"unknown level {self.level!r}")
+        if self.view not in VIEWS:
+            raise ValueError(f"unknown view {self.view!r}")
+        if self.cmp_a is not None and not AREA_REF.match(self.cmp_a):
+            raise ValueError(f"not an area: {self.cmp_a!r}")
+        if self.cmp_b is not None and not (
+            AREA_REF.match(self.cmp_b) or DATE_REF.match(self.cmp_b)
+        ):
+            raise ValueError(f"not an area or a date: {self.cmp_b!r}")
 
     def replace(self, **changes: object) -> ViewState:
         """A copy with ``changes`` applied (validated like the constructor)."""
@@ -152,8 +173,13 @@ def _query_values(state: ViewState) -> dict[str, str]:
         "level": state.level,
         "commune": state.commune or "",
         "zoom": state.zoom or "",
+        "view": state.view,
+        "a": state.cmp_a or "",
+        "b": state.cmp_b or "",
     }
-    defaults = {"dataset": DEFAULT_STATE.dataset, "level": DEFAULT_STATE.level}
+    defaults = {
+        "dataset": DEFAULT_STATE.dataset, "level": DEFAULT_STATE.level, "view": DEFAULT_STATE.view,
+    }  # fmt: skip
     return {
         name: value
         for name, value in values.items()
@@ -166,7 +192,7 @@ def to_query(state: ViewState) -> str:
     order, lists comma-separated, URL-encoded."""
     values = _query_values(state)
     pairs = [(name, values[name]) for name in PARAMS if name in values]
-    return "?" + urlencode(pairs, safe=",", quote_via=quote)
+    return "?" + urlencode(pairs, safe=",:", quote_via=quote)
 
 
 # ---------------------------------------------------------------------------------- reading
@@ -351,6 +377,22 @@ def _from_query(
             fields["zoom"] = zoom
         else:
             bad.add("zoom")
+
+    view = (single("view") or "").lower()
+    if view:
+        if view in VIEWS:
+            fields["view"] = view
+        else:
+            bad.add("view")
+
+    for name, field, pattern in (("a", "cmp_a", None), ("b", "cmp_b", DATE_REF)):
+        ref = (single(name) or "").lower()
+        if not ref:
+            continue
+        if AREA_REF.match(ref) or (pattern is not None and pattern.match(ref)):
+            fields[field] = ref
+        else:
+            bad.add(name)
 
     state = DEFAULT_STATE.replace(**fields)
     notices = [PARAM_NOTICES[name] for name in PARAMS if name in bad]

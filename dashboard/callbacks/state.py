@@ -16,7 +16,7 @@ from dashboard.state import ViewState, from_query, to_query
 
 # Controls in the order of their values in the callback: the filters' come from the registry.
 CONTROLS = (ids.LANGUAGE, ids.DATASET, ids.DATE, *(f.control for f in FILTERS), ids.COMMUNE,
-            ids.LEVEL)  # fmt: skip
+            ids.LEVEL, ids.ANALYSIS_TABS, ids.COMPARE_A, ids.COMPARE_B)  # fmt: skip
 
 
 def date_keys(bundle: DataBundle) -> list[str]:
@@ -25,7 +25,7 @@ def date_keys(bundle: DataBundle) -> list[str]:
 
 def state_from_controls(values: list, keys: list[str], previous: ViewState) -> ViewState:
     """The view the controls show. An impossible value keeps the previous one."""
-    lang, dataset, date_index, *filter_values, commune, level = values
+    lang, dataset, date_index, *filter_values, commune, level, view, cmp_a, cmp_b = values
     date = previous.date
     if dataset == "public" and isinstance(date_index, int) and 0 <= date_index < len(keys):
         date = None if date_index == len(keys) - 1 and previous.date is None else keys[date_index]
@@ -38,6 +38,9 @@ def state_from_controls(values: list, keys: list[str], previous: ViewState) -> V
             zoom=previous.zoom,  # the map view is not a control: it stays until reset
             lang=lang or previous.lang,
             level=level or "region",
+            view=view or previous.view,
+            cmp_a=cmp_a or None,
+            cmp_b=cmp_b or None,
         )
     except ValueError:
         return previous
@@ -52,6 +55,9 @@ def controls_from_state(state: ViewState, keys: list[str]) -> list:
         *(f.to_control(getattr(state, f.field)) for f in FILTERS),
         state.commune,
         state.level,
+        state.view,
+        state.cmp_a,
+        state.cmp_b,
     ]
 
 

@@ -16,7 +16,9 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
+from dashboard.i18n import source_analysis, source_compare, source_gaps, source_profile
+
+_PAGE: Final[Mapping[str, str]] = MappingProxyType(
     {
         # -------------------- Statuses
         "status.own_cell": "Own cell",
@@ -565,3 +567,23 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "reconcile.not_compared": "not compared",
     }
 )  # fmt: skip
+
+
+def _merged(*parts: Mapping[str, str]) -> Mapping[str, str]:
+    """The page's messages and those of each view, every key once."""
+    out: dict[str, str] = {}
+    for part in parts:
+        twice = sorted(set(out) & set(part))
+        if twice:
+            raise ValueError(f"message keys defined twice: {twice}")
+        out.update(part)
+    return MappingProxyType(out)
+
+
+MESSAGES: Final[Mapping[str, str]] = _merged(
+    _PAGE,
+    source_analysis.MESSAGES,
+    source_gaps.MESSAGES,
+    source_profile.MESSAGES,
+    source_compare.MESSAGES,
+)

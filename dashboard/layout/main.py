@@ -15,7 +15,10 @@ from dashboard.coverage.importer import MAX_BYTES
 from dashboard.figures.map import CATEGORY_COLOURS
 from dashboard.filters import FILTERS, Filter
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES
+from dashboard.layout.compare import build_compare_tab
 from dashboard.layout.components import build_grid
+from dashboard.layout.gaps import build_gaps_tab, build_ranking_tab
+from dashboard.layout.profile import build_profile_tab
 from dashboard.state import DEFAULT_STATE, LEVELS
 
 #: Every graph's plotly config: nothing may leave the machine, so no "Share chart" / "Edit
@@ -59,6 +62,11 @@ TEXT_TARGETS: tuple[tuple[str, str, str], ...] = (
     (ids.EXPORT, "children", "button.export"),
     (ids.TABLE_SEARCH_LABEL, "children", "a11y.table_search"),
     (ids.TABLE_SEARCH, "placeholder", "control.commune_search_placeholder"),
+    (ids.ANALYSIS_TITLE, "children", "analysis.title"),
+    (ids.TAB_GAPS, "label", "analysis.tab.gaps"),
+    (ids.TAB_RANKING, "label", "analysis.tab.ranking"),
+    (ids.TAB_COMPARE, "label", "analysis.tab.compare"),
+    (ids.TAB_COMMUNE, "label", "analysis.tab.commune"),
 )
 
 
@@ -261,6 +269,40 @@ def legend_items(
     return items
 
 
+#: The analysis tabs: (ViewState.view, tab id, label key, contents).
+ANALYSIS_TABS = (
+    ("gaps", ids.TAB_GAPS, "analysis.tab.gaps", build_gaps_tab),
+    ("ranking", ids.TAB_RANKING, "analysis.tab.ranking", build_ranking_tab),
+    ("compare", ids.TAB_COMPARE, "analysis.tab.compare", build_compare_tab),
+    ("commune", ids.TAB_COMMUNE, "analysis.tab.commune", build_profile_tab),
+)
+
+
+def build_analysis() -> html.Section:
+    """The analysis section (issue 13): one tab per view, the tab shown is in the link."""
+    return html.Section(
+        [
+            html.H2(id=ids.ANALYSIS_TITLE),
+            dcc.Tabs(
+                id=ids.ANALYSIS_TABS,
+                value=DEFAULT_STATE.view,
+                children=[
+                    dcc.Tab(
+                        id=tab_id,
+                        value=view,
+                        children=build(),
+                        className="analysis-tab",
+                        selected_className="analysis-tab selected",
+                    )
+                    for view, tab_id, _key, build in ANALYSIS_TABS
+                ],
+            ),  # fmt: skip
+        ],
+        id=ids.ANALYSIS,
+        className="panel analysis",
+    )
+
+
 def build_main(options: dict[str, list[dict]]) -> html.Main:
     return html.Main(
         [
@@ -332,6 +374,7 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
                 ],
                 className="panel breakdown",
             ),
+            build_analysis(),
             html.Section(
                 [
                     html.H2(id=ids.TIMELINE_TITLE),

@@ -155,6 +155,10 @@ def test_lenient_spellings():
         ("?commune=99999", "commune", "commune", None),  # not a commune of this vintage
         ("?commune=<script>", "commune", "commune", None),
         ("?level=province&level=police_zone", "level", "level", "region"),  # contradictory
+        ("?view=secret", "view", "view", "gaps"),
+        ("?a=date:2016-05-27", "a", "cmp_a", None),  # the first side is always an area
+        ("?a=street:12", "a", "cmp_a", None),
+        ("?b=region:<b>", "b", "cmp_b", None),
     ],
 )
 def test_bad_parameter_falls_back_with_a_notice(search, param, field, default):
@@ -339,3 +343,14 @@ def test_the_map_view_is_in_the_link():
     assert "zoom=brussels" in to_query(state)
     state, notices = from_query("?lang=fr&zoom=mars", valid_dates=None)
     assert state.zoom is None and notices == ["notice.link.zoom"]
+
+
+def test_analysis_tab_and_comparison_round_trip():
+    """The analysis tab and the two sides of a comparison are in the link (issue 13)."""
+    state = DEFAULT_STATE.replace(view="compare", cmp_a="region:02000", cmp_b="date:2016-05-27")
+    query = to_query(state)
+    assert query.endswith("&view=compare&a=region:02000&b=date:2016-05-27")
+    assert read(query) == (state, [])
+    assert "view=" not in to_query(DEFAULT_STATE.replace(view="gaps"))  # the default tab
+    with pytest.raises(ValueError):
+        DEFAULT_STATE.replace(cmp_b="date:yesterday")
