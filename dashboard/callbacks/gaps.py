@@ -1,11 +1,219 @@
-"""The gap explorer's and the ranking's callbacks (issue 13): thin, over pure views."""
+"""The gap explorer's and the ranking's callbacks (issue 13): thin, over pure views.
+
+One callback answers every change of the view state (one round trip): it fills in the tab
+that is shown (:attr:`ViewState.view`), and only what changed since the browser last got it
+(``ANALYSIS_KEYS`` holds the keys of what it has); the other tab is not computed. It also
+keeps the map's highlight of the chosen gap commune (two traces after the coverage map's
+own, patched whole so their indices never move; cleared when the commune is no gap or the
+gap explorer is left). Choosing a row sets the page's commune (``ids.COMMUNE``): the page
+callback puts it in the link and the map-view callback zooms there.
+"""
 
 from __future__ import annotations
 
-from dash import Dash
+import hashlib
+from functools import lru_cache
 
+from dash import Dash, Input, Output, Patch, State, html, no_update
+
+from dashboard import i18n, ids, views
 from dashboard.bundle import DataBundle
+from dashboard.callbacks.state import state_from_data
+from dashboard.layout import gaps as layout
+from dashboard.layout.components import grid_locale
+from dashboard.server import geometry_url
+from dashboard.state import ViewState
+from dashboard.upload import payload_to_snapshot
+from dashboard.views.gaps import gap_detail, gap_table_rows, gaps_view
+from dashboard.views.ranking import mask_bits, ranking_view
+
+#: What the callback fills in, in the order of its outputs.
+GAPS_OUTPUTS: tuple[tuple[str, str], ...] = (
+    (layout.GAPS_TITLE, "children"),
+    (layout.GAPS_SUMMARY, "children"),
+    (layout.GAPS_UNKNOWN, "children"),
+    (layout.GAPS_UNKNOWN, "hidden"),
+    (layout.GAPS_HELP, "children"),
+    (layout.GAPS_ROWS, "data"),
+    (layout.GAPS_TABLE, "columnDefs"),
+    (layout.GAPS_TABLE, "dashGridOptions"),
+)
+DETAIL_OUTPUTS: tuple[tuple[str, str], ...] = ((layout.GAPS_DETAIL, "children"),)
+RANKING_OUTPUTS: tuple[tuple[str, str], ...] = (
+    (layout.RANKING_TITLE, "children"),
+    (layout.RANKING_HELP, "children"),
+    (layout.RANKING_LINES, "children"),
+    (layout.RANKING_AXIS, "children"),
+    (layout.RANKING_SCROLL, "aria-label"),
+    (layout.RANKING_CHART, "figure"),
+    (layout.RANKING_TABLE, "rowData"),
+    (layout.RANKING_TABLE, "columnDefs"),
+    (layout.RANKING_TABLE, "dashGridOptions"),
+)
+ANALYSIS_OUTPUTS: tuple[tuple[str, str], ...] = (
+    *GAPS_OUTPUTS, *DETAIL_OUTPUTS, *RANKING_OUTPUTS,
+    (ids.MAP, "figure"), (layout.ANALYSIS_KEYS, "data"),
+)  # fmt: skip
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def data_key(shown: views.Shown) -> str:
+    """The data on screen: dataset (a file: its content), date, division."""
+    data = f"upload:{hash(shown.snapshot):x}" if shown.kind == "upload" else shown.kind
+    return f"{data}|{shown.date_key}|{shown.vintage}"
+
+
+def separators(lang: str) -> str:
+    """Plotly's ``separators`` (decimal, then group symbol) in the language."""
+    symbols = i18n.babel_locale(lang).number_symbols["latn"]
+    return symbols["decimal"] + symbols["group"]
+
+
+def _gaps_outputs(bundle: DataBundle, shown, frame, mask, lang: str, new_data: bool) -> dict:
+    """The gap explorer's outputs. A filter click (``new_data`` false: same dataset, date
+    and language) sends the summary only: the browser filters the rows it has by the mask."""
+    t = i18n.t
+    view = gaps_view(bundle, shown, frame, mask, lang)
+    out = {
+        (layout.GAPS_SUMMARY, "children"): [html.P(line) for line in view.summary],
+        (layout.GAPS_UNKNOWN, "children"): view.unknown,
+        (layout.GAPS_UNKNOWN, "hidden"): not view.unknown,
+    }
+    if new_data:
+        options = Patch()
+        options["localeText"] = {**grid_locale(lang), "noRowsToShow": t("gaps.no_rows", lang)}
+        out |= {
+            (layout.GAPS_TITLE, "children"): t("gaps.title", lang),
+            (layout.GAPS_HELP, "children"): t("gaps.help", lang),
+            (layout.GAPS_ROWS, "data"): gap_table_rows(bundle, shown, lang),
+            (layout.GAPS_TABLE, "columnDefs"): layout.gap_columns(
+                lang, view.population_header, view.status_header
+            ),
+            (layout.GAPS_TABLE, "dashGridOptions"): options,
+        }
+    return out
+
+
+@lru_cache(maxsize=256)
+def _ranking_outputs(bundle: DataBundle, shown, lang: str, level: str, bits: str) -> dict:
+    """The ranking tab's outputs, built once per (dataset, date, language, level, filter
+    mask) and shared read-only (the police zones' take about 0.3 s the first time)."""
+    t = i18n.t
+    view = ranking_view(bundle, shown, lang, level, bits)
+    figure = layout.ranking_figure(view, separators(lang)).to_plotly_json()
+    columns = layout.ranking_columns(lang, level, view.population_header)
+    fields = {"unit", *(c["field"] for c in columns), *(f"{c['field']}_text" for c in columns)}
+
+    def table(rows) -> list[dict]:  # what the table shows, not the chart's parts
+        return [{k: v for k, v in r.items() if k in fields} for r in rows]
+
+    return {
+        (layout.RANKING_TITLE, "children"): view.title,
+        (layout.RANKING_HELP, "children"): t("gaps.ranking.help", lang),
+        (layout.RANKING_LINES, "children"): [html.Li(line) for line in view.lines],
+        (layout.RANKING_AXIS, "children"): view.axis_title,
+        (layout.RANKING_SCROLL, "aria-label"): t("gaps.ranking.chart_name", lang),
+        (layout.RANKING_CHART, "figure"): figure,
+        (layout.RANKING_TABLE, "rowData"): table(view.rows),
+        (layout.RANKING_TABLE, "columnDefs"): columns,
+        (layout.RANKING_TABLE, "dashGridOptions"): {"pinnedTopRowData": table(view.references),
+                                                   "localeText": grid_locale(lang)},
+    }  # fmt: skip
+
+
+def render_analysis(
+    bundle: DataBundle, state: ViewState, upload, keys: dict | None, prefix: str = "/"
+) -> dict:
+    """What the analysis tabs and the map's highlight show for ``state``: {(component id,
+    property): value}. ``keys``: what the browser has (``ANALYSIS_KEYS``); only what
+    differs is computed and sent, the rest is ``no_update``."""
+    keys = dict(keys or {})
+    out: dict = dict.fromkeys(ANALYSIS_OUTPUTS, no_update)
+    if state.view not in ("gaps", "ranking") and not keys.get("highlight"):
+        return out  # another tab, nothing on the map to clear: nothing to do
+    lang = state.lang
+    shown, frame, mask = views.selection(bundle, state, upload)
+    data = data_key(shown)
+    base = f"{data}|{lang}"  # what the tabs' content depends on besides the filters
+    bits = mask_bits(mask)
+    new = dict(keys)
+    if state.view == "gaps":
+        new["gaps"] = _digest(f"{base}|{bits}")
+        if keys.get("gaps") != new["gaps"]:
+            new["gap_rows"] = base
+            out.update(_gaps_outputs(bundle, shown, frame, mask, lang,
+                                     new_data=keys.get("gap_rows") != base))  # fmt: skip
+    detail = gap_detail(bundle, shown, lang, state.commune) if state.view == "gaps" else None
+    if state.view == "gaps":
+        new["detail"] = f"{base}|{state.commune or ''}"
+        if keys.get("detail") != new["detail"]:
+            out[(layout.GAPS_DETAIL, "children")] = layout.build_gap_detail(detail, lang)
+    # The highlight: its own key without the language (the outlines do not change with it).
+    new["highlight"] = f"{data}|{detail.nis}" if detail else ""
+    if new["highlight"] != (keys.get("highlight") or ""):
+        url = geometry_url(shown.vintage, "communes", bundle.vintages[shown.vintage].digest,
+                           prefix)  # fmt: skip
+        name = detail.lines[0] if detail else ""
+        patch = Patch()
+        for index, trace in zip(
+            (layout.HIGHLIGHT_OUTLINE, layout.HIGHLIGHT_MARKER),
+            layout.highlight_traces(url, detail, name),
+            strict=True,
+        ):
+            patch["data"][index] = trace
+        out[(ids.MAP, "figure")] = patch  # fmt: skip
+    if state.view == "ranking":
+        new["ranking"] = _digest(f"{base}|{state.level}|{bits}")
+        if keys.get("ranking") != new["ranking"]:
+            out.update(_ranking_outputs(bundle, shown, lang, state.level, bits))
+    if new != keys:
+        out[(layout.ANALYSIS_KEYS, "data")] = new
+    return out
 
 
 def register(app: Dash, bundle: DataBundle) -> None:
-    """Nothing yet."""
+    prefix = app.config.requests_pathname_prefix or "/"
+
+    @app.callback(
+        *[Output(cid, prop, allow_duplicate=cid == ids.MAP) for cid, prop in ANALYSIS_OUTPUTS],
+        Input(ids.STATE, "data"),
+        State(ids.UPLOAD_STORE, "data"),
+        State(layout.ANALYSIS_KEYS, "data"),
+        prevent_initial_call=True,
+    )
+    def update_analysis(state_data, upload_payload, keys):
+        """The tab shown, and the map's highlight, for the view state."""
+        out = render_analysis(bundle, state_from_data(state_data),
+                              payload_to_snapshot(upload_payload), keys, prefix)  # fmt: skip
+        return tuple(out[k] for k in ANALYSIS_OUTPUTS)
+
+    @app.callback(
+        Output(ids.COMMUNE, "value", allow_duplicate=True),
+        Output(ids.COMMUNE, "options", allow_duplicate=True),
+        Input(layout.GAPS_TABLE, "selectedRows"),
+        prevent_initial_call=True,
+    )
+    def choose_gap(rows):
+        """A row chosen in the gap explorer is the page's commune: the link names it and
+        the map zooms to it. The commune box keeps a value only with its option: the row's
+        name is that option until the page callback sends its own."""
+        row = rows[0] if rows and isinstance(rows[0], dict) else {}
+        if not row.get("nis"):
+            return no_update, no_update
+        return row["nis"], [{"label": str(row.get("name") or row["nis"]), "value": row["nis"]}]
+
+    # The table shows the rows the page's filter mask keeps (one character per commune of
+    # the commune frame; each row knows its place ``i``): a click sends no rows again.
+    app.clientside_callback(
+        """function(mask, rows) {
+            if (!rows) { return []; }
+            if (!mask) { return rows; }
+            return rows.filter(function(row) { return mask[row.i] === "1"; });
+        }""",
+        Output(layout.GAPS_TABLE, "rowData"),
+        Input(ids.COMMUNE_MASK, "data"),
+        Input(layout.GAPS_ROWS, "data"),
+    )

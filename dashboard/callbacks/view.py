@@ -44,6 +44,7 @@ from dashboard.layout.main import legend_items
 from dashboard.server import geometry_url
 from dashboard.state import PROVINCES, ViewState, default_state, provinces_of, to_query
 from dashboard.upload import payload_to_snapshot
+from dashboard.views import profile as profile_views
 
 
 def export_csv(bundle: DataBundle, state: ViewState, upload) -> tuple[str, str]:
@@ -164,7 +165,7 @@ BASE_OUTPUTS: frozenset[tuple[str, str]] = frozenset({
     (ids.LEGEND, "children"), (ids.MAP_NOTE, "children"), (ids.BREAKDOWN_TITLE, "children"),
     (ids.RECONCILE, "children"), (ids.COMMUNE_TABLE, "columnDefs"), (ids.COMMUNE_ROWS, "data"),
     (ids.PROVENANCE, "children"), (ids.ILLUSTRATIVE_BANNER, "children"),
-    (ids.ATTRIBUTION, "children"), (ids.COMMUNE, "options"), (ids.DATE, "max"),
+    (ids.ATTRIBUTION, "children"), (ids.DATE, "max"),
     (ids.DATE, "marks"), (ids.DATE_WRAPPER, "hidden"), (ids.DATE_VALUE, "children"),
 })  # fmt: skip
 
@@ -257,10 +258,6 @@ def _base_outputs(bundle: DataBundle, shown: views.Shown, lang: str) -> dict:
             " · ",
             i18n.t("provenance.boundaries", lang, attribution=vintage.attribution),
         ],
-        (ids.COMMUNE, "options"): [
-            {"label": f"{n} ({c})", "value": c}
-            for n, c in sorted(zip(frame["name"], frame["nis"], strict=True))
-        ],
         # The date slider: published dates for the public record; a file has its own date.
         (ids.DATE, "max"): len(keys) - 1,
         (ids.DATE, "marks"): date_marks(keys),
@@ -341,6 +338,7 @@ def render_view(
     else:
         timeline_out = timeline(bundle, lang, tuple(state.region), shown)
     summary = views.map_summary(bundle, shown, frame, mask, state, lang)
+    chosen = profile_views.chosen_options(bundle, shown.vintage, state.commune, lang)
 
     def changed(name: str, content: object) -> bool:
         """Whether the browser lacks this content (the map metadata holds its digest)."""
@@ -360,6 +358,10 @@ def render_view(
         **breakdown,
         (ids.COMMUNE_MASK, "data"): mask_bits,
         (ids.TIMELINE, "figure"): timeline_out,
+        # The search box holds the chosen commune's option (its label in the language) from
+        # the moment its value is set; what the user types is answered by the search
+        # (dashboard.callbacks.profile).
+        (ids.COMMUNE, "options"): chosen if changed("commune", chosen) else no_update,
         (ids.PROVINCE, "options"): no_update
         if meta and meta.get("provinces") == provinces_key
         else province_options(lang, tuple(state.region)),
@@ -377,6 +379,7 @@ def warm(bundle: DataBundle) -> threading.Thread:
     def run() -> None:
         for lang in i18n.LANGUAGES:
             render_view(bundle, ViewState(lang=lang), None, None)
+        profile_views.prepare(bundle)  # the search indexes and the public history (about 1 s)
 
     thread = threading.Thread(target=run, name="warm-view-caches", daemon=True)
     thread.start()

@@ -192,7 +192,7 @@ _PAGE: Final[Mapping[str, str]] = MappingProxyType(
         "control.level": "Break down by",
         "control.language": "Language",
         "control.commune_search": "Find a commune",
-        "control.commune_search_placeholder": "Name or NIS code",
+        "control.commune_search_placeholder": "Name, postal code or NIS code",
         "control.filters": "Filters",
         "pop_band.all": "All sizes",
         "pop_band.under": "Fewer than {high} inhabitants",

@@ -1,17 +1,288 @@
-"""The gap explorer's and the ranking's tab contents (issue 13)."""
+"""The gap explorer's and the ranking's tab contents (issue 13), their tables' columns, the
+ranking chart and the map's highlight of a gap commune.
+
+The two figures here are plain functions of the views (:mod:`dashboard.views.gaps`,
+:mod:`dashboard.views.ranking`); they would sit in :mod:`dashboard.figures` but for who owns
+which file today.
+"""
 
 from __future__ import annotations
 
-from dash import html
+import plotly.graph_objects as go
+from dash import dcc, html
 
-from dashboard import ids
+from dashboard import i18n, ids
+from dashboard.figures.charts import FONT
+from dashboard.figures.map import CATEGORY_COLOURS
+from dashboard.layout.components import build_grid
+from dashboard.views.gaps import GapDetail
+from dashboard.views.ranking import PARTS, RankingView
+
+# Ids of the two tabs' parts (the panels' own ids are in dashboard.ids).
+GAPS_TITLE = "gaps-title"
+GAPS_SUMMARY = "gaps-summary"
+GAPS_UNKNOWN = "gaps-unknown"
+GAPS_HELP = "gaps-help"
+GAPS_TABLE = "gaps-table"
+GAPS_DETAIL = "gaps-detail"
+GAPS_ROWS = "gaps-rows"  # dcc.Store: every gap row of the data on screen, the mask picks
+RANKING_TITLE = "ranking-title"
+RANKING_HELP = "ranking-help"
+RANKING_LINES = "ranking-lines"
+RANKING_AXIS = "ranking-axis"
+RANKING_SCROLL = "ranking-scroll"
+RANKING_CHART = "ranking-chart"
+RANKING_TABLE = "ranking-table"
+#: What the browser already shows of the two tabs (keys of their content), so that a click
+#: that changes nothing they show sends nothing.
+ANALYSIS_KEYS = "gaps-ranking-keys"
+
+#: The coverage map's own traces (dashboard.figures.map: regions, communes, flags); the
+#: gap explorer's highlight is the next two: outlines, then the chosen commune's marker.
+MAP_TRACES = 3
+HIGHLIGHT_OUTLINE = MAP_TRACES
+HIGHLIGHT_MARKER = MAP_TRACES + 1
+OUTLINE_COLOUR = "#000000"
+#: Height of a row of the ranking chart's legend (above its bars, two entries a row).
+LEGEND_ROW_PX = 20
+
+#: The reference lines' dashes, in the order of the references (Belgium first).
+REFERENCE_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+PART_COLOURS = {
+    "covered": CATEGORY_COLOURS["own_cell"],
+    "planned": CATEGORY_COLOURS["planned"],
+    "none": CATEGORY_COLOURS["none"],
+    "unknown": CATEGORY_COLOURS["unknown"],
+}
+#: The ranking chart's plotly config: as the page's (layout.main.GRAPH_CONFIG, which this
+#: module cannot import: main imports it), nothing may leave the machine; no toolbar.
+CHART_CONFIG: dict = {
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "showLink": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendDataToCloud", "editInChartStudio"],
+    "displayModeBar": False,
+}
 
 
 def build_gaps_tab() -> html.Div:
-    """The gap explorer: summary line, ranked uncovered communes."""
-    return html.Div(id=ids.GAPS_PANEL, className="analysis-panel")
+    """The gap explorer: summary line, ranked uncovered communes, the chosen one."""
+    grid = build_grid(GAPS_TABLE, height="440px")
+    grid.dashGridOptions = {
+        **grid.dashGridOptions,
+        # one row at a time, by click or by the Space key on a focused row
+        "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
+    }
+    grid.getRowId = "params.data.nis"
+    return html.Div(
+        [
+            html.H3(id=GAPS_TITLE),
+            html.Div(id=GAPS_SUMMARY, className="gaps-summary", **{"aria-live": "polite"}),
+            html.P(id=GAPS_UNKNOWN, className="gaps-unknown", hidden=True),
+            html.P(id=GAPS_HELP, className="help"),
+            grid,
+            html.Div(id=GAPS_DETAIL, className="gaps-detail", **{"aria-live": "polite"}),
+            dcc.Store(id=GAPS_ROWS),
+            dcc.Store(id=ANALYSIS_KEYS, data={}),
+        ],
+        id=ids.GAPS_PANEL,
+        className="analysis-panel",
+    )
 
 
 def build_ranking_tab() -> html.Div:
     """The areas of the breakdown level ranked by coverage, with reference lines."""
-    return html.Div(id=ids.RANKING_PANEL, className="analysis-panel")
+    return html.Div(
+        [
+            html.H3(id=RANKING_TITLE),
+            html.P(id=RANKING_HELP, className="help"),
+            html.Ul(id=RANKING_LINES, className="notes"),
+            html.P(id=RANKING_AXIS, className="chart-title"),
+            # A police-zone ranking is tall: the chart scrolls in its box (by keyboard too).
+            html.Div(
+                dcc.Graph(id=RANKING_CHART, config=CHART_CONFIG),
+                id=RANKING_SCROLL,
+                className="ranking-scroll",
+                tabIndex="0",
+                role="region",
+            ),  # fmt: skip
+            build_grid(RANKING_TABLE, auto_height=True),
+        ],
+        id=ids.RANKING_PANEL,
+        className="analysis-panel",
+    )
+
+
+# ----------------------------------------------------------------------------- gap explorer
+
+
+def _text_column(field: str, name: str, **extra) -> dict:
+    return {"field": field, "headerName": name, "headerTooltip": name, "wrapText": True,
+            "autoHeight": True, "wrapHeaderText": True, "autoHeaderHeight": True,
+            **extra}  # fmt: skip
+
+
+def _number_column(field: str, name: str, **extra) -> dict:
+    """A number sorted as a number, shown in the language's format (``<field>_text``)."""
+    extra = {"valueFormatter": {"function": f"params.data.{field}_text"}, **extra}
+    if extra["valueFormatter"] is None:
+        del extra["valueFormatter"]
+    return _text_column(field, name, type="numericColumn", **extra)
+
+
+def gap_columns(lang: str, population_header: str, status_header: str) -> list[dict]:
+    t = i18n.t
+    return [
+        _number_column("rank", t("gaps.col.rank", lang), minWidth=76, maxWidth=90,
+                       valueFormatter=None, pinned="left"),
+        _text_column("name", t("table.commune", lang), minWidth=170, pinned="left"),
+        _text_column("status", status_header, minWidth=170),
+        _text_column("area", t("gaps.col.area", lang), minWidth=130),
+        _text_column("zone", i18n.level_label("police_zone", lang), minWidth=160),
+        _number_column("population", population_header, minWidth=150),
+        _text_column("neighbours", t("gaps.col.neighbours", lang), minWidth=200),
+        _text_column("zone_mates", t("gaps.col.zone_mates", lang), minWidth=200),
+        _text_column("cells", t("gaps.col.cells", lang), minWidth=120),
+        _number_column("joining", t("gaps.col.joining", lang), minWidth=140),
+        _text_column("unknown_neighbours", t("gaps.col.unknown_neighbours", lang), minWidth=200),
+    ]  # fmt: skip
+
+
+def build_gap_detail(detail: GapDetail | None, lang: str) -> list:
+    if detail is None:
+        return []
+    title, *lines = detail.lines
+    return [
+        html.H4(i18n.t("gaps.detail.title", lang) + ": " + title),
+        html.Ul([html.Li(line) for line in lines]),
+    ]
+
+
+def highlight_traces(
+    geojson: str, detail: GapDetail | None, marker_name: str = ""
+) -> tuple[dict, dict]:
+    """The map's two highlight traces (indices ``HIGHLIGHT_OUTLINE``, ``HIGHLIGHT_MARKER``):
+    the chosen gap commune and its candidates outlined in black over the map's colours
+    (the chosen one thicker), and a star on the chosen one. Empty without a commune (they
+    are always assigned whole, so the traces' indices never move and a second choice
+    replaces the first)."""
+    codes = [detail.nis, *detail.candidates] if detail else []
+    outline = {
+        "type": "choropleth",
+        "name": "gap-highlight",
+        "geojson": geojson,  # the communes' URL: the browser has it already
+        "featureidkey": "properties.nis",
+        "locations": codes,
+        "z": [0] * len(codes),
+        "zmin": 0,
+        "zmax": 1,
+        "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        "showscale": False,
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "marker": {"line": {"color": OUTLINE_COLOUR,
+                            "width": [4.0] + [2.5] * (len(codes) - 1) if codes else 1}},
+    }  # fmt: skip
+    marker = {
+        "type": "scattergeo",
+        "mode": "markers",
+        "name": marker_name or "gap-commune",
+        "lat": [detail.lat] if detail else [],
+        "lon": [detail.lon] if detail else [],
+        "text": [marker_name] if detail else [],
+        "hovertemplate": "%{text}<extra></extra>",
+        "showlegend": False,
+        "marker": {"symbol": "star", "size": 18, "color": "#FFFFFF",
+                   "line": {"color": OUTLINE_COLOUR, "width": 2}},
+    }  # fmt: skip
+    return outline, marker
+
+
+# ----------------------------------------------------------------------------- ranking
+
+
+def ranking_columns(lang: str, level: str, population_header: str) -> list[dict]:
+    t = i18n.t
+    return [
+        _text_column("rank", t("gaps.col.rank", lang), minWidth=90, maxWidth=120,
+                     type="numericColumn",
+                     valueFormatter={"function": "params.data.rank_text"}),
+        _text_column("label", i18n.level_label(level, lang), minWidth=200),
+        # counts of communes (below 1 000: written alike in every language)
+        _number_column("communes", t("table.communes", lang), valueFormatter=None, minWidth=110),
+        _number_column("covered", t("gaps.ranking.col.covered", lang), valueFormatter=None),
+        _number_column("planned", t("table.planned", lang), valueFormatter=None),
+        _number_column("none", t("table.none", lang), valueFormatter=None),
+        _number_column("unknown", t("table.unknown", lang), valueFormatter=None),
+        _number_column("share_communes", t("table.share_communes", lang), minWidth=110),
+        _number_column("share_population", t("table.share_population", lang), minWidth=110),
+        _number_column("population", population_header, minWidth=150),
+    ]  # fmt: skip
+
+
+def _empty_figure(message: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                       font={"size": 14, "color": "#444"})  # fmt: skip
+    fig.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, height=200,
+                      plot_bgcolor="white", paper_bgcolor="white", font=FONT)  # fmt: skip
+    return fig
+
+
+def ranking_figure(view: RankingView, separators: str = ".,") -> go.Figure:
+    """Horizontal bars, rank 1 on top: the area's communes by status (shares), a diamond at
+    the share of its population covered, and one vertical line per reference value (named
+    with its value in the legend). ``separators``: the language's decimal and group
+    symbols, for the hover's percentages."""
+    if not view.rows:
+        return _empty_figure(view.empty)
+    labels = [f"{r['rank']}. {r['label']}" for r in view.rows]
+    fig = go.Figure()
+    for part in PARTS:
+        fig.add_trace(go.Bar(
+            y=labels, x=[round(r[f"part_{part}"], 4) for r in view.rows], orientation="h",
+            name=view.legend[part], marker={"color": PART_COLOURS[part]},
+            hovertemplate=f"%{{y}}<br>{view.legend[part]}: %{{x:.1%}}<extra></extra>",
+        ))  # fmt: skip
+    population = [None if r["share_population"] is None else round(r["share_population"], 4)
+                  for r in view.rows]  # fmt: skip
+    fig.add_trace(go.Scatter(
+        y=labels, x=population, mode="markers", name=view.legend["population"],
+        hovertemplate=f"%{{y}}<br>{view.legend['population']}: %{{x:.1%}}<extra></extra>",
+        marker={"symbol": "diamond", "size": 9, "color": "#FFFFFF",
+                "line": {"color": "#000000", "width": 1.5}},
+    ))  # fmt: skip
+    for ref, dash in zip(view.references, REFERENCE_DASHES, strict=False):
+        if ref["share_communes"] is None:
+            continue
+        fig.add_shape(
+            type="line", x0=ref["share_communes"], x1=ref["share_communes"], y0=0, y1=1,
+            yref="paper", line={"color": "#000000", "width": 1.5, "dash": dash},
+            showlegend=True, name=f"{ref['label']}: {ref['share_communes_text']}",
+        )  # fmt: skip
+    # The legend, then the axis, above the bars (container coordinates): a police-zone
+    # ranking is taller than the screen and scrolls in its box. What the values are is said
+    # above the box (view.axis_title), where the page's text wraps.
+    entries = len(PARTS) + 1 + len(fig.layout.shapes)
+    legend_px = 12 + LEGEND_ROW_PX * -(-entries // 2)  # two entries a row
+    top = legend_px + 30
+    height = top + 20 + 20 * len(labels)
+    fig.update_layout(
+        barmode="stack",
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "xref": "container",
+                "yref": "container", "y": 1 - 6 / height, "yanchor": "top",
+                "traceorder": "normal"},
+        xaxis={"tickformat": ".0%", "range": [-0.005, 1.02], "side": "top", "fixedrange": True},
+        yaxis={"range": [len(labels) - 0.5, -0.5], "automargin": True, "fixedrange": True,
+               "categoryorder": "array", "categoryarray": labels},
+        margin={"l": 10, "r": 10, "t": top, "b": 10},
+        height=height,
+        bargap=0.25,
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        font=FONT,
+        hovermode="closest",
+        separators=separators,
+    )  # fmt: skip
+    return fig

@@ -194,7 +194,10 @@ def build_filters(options: dict[str, list[dict]]) -> html.Section:
             html.H2(id=ids.FILTERS_TITLE),
             *(part for f in FILTERS for part in _filter_control(f, options[f.control])),
             _label(ids.COMMUNE_LABEL, ids.COMMUNE),
-            dcc.Dropdown(id=ids.COMMUNE, value=None, clearable=True, searchable=True),
+            # options come from the server's search, best match first (search_order="original")
+            dcc.Dropdown(
+                id=ids.COMMUNE, value=None, clearable=True, searchable=True, search_order="original"
+            ),
             html.Div(
                 [
                     html.Button(id=ids.BRUSSELS, n_clicks=0, className="button"),
@@ -269,17 +272,23 @@ def legend_items(
     return items
 
 
-#: The analysis tabs: (ViewState.view, tab id, label key, contents).
+#: The analysis tabs: (ViewState.view, tab id, label key).
 ANALYSIS_TABS = (
-    ("gaps", ids.TAB_GAPS, "analysis.tab.gaps", build_gaps_tab),
-    ("ranking", ids.TAB_RANKING, "analysis.tab.ranking", build_ranking_tab),
-    ("compare", ids.TAB_COMPARE, "analysis.tab.compare", build_compare_tab),
-    ("commune", ids.TAB_COMMUNE, "analysis.tab.commune", build_profile_tab),
+    ("gaps", ids.TAB_GAPS, "analysis.tab.gaps"),
+    ("ranking", ids.TAB_RANKING, "analysis.tab.ranking"),
+    ("compare", ids.TAB_COMPARE, "analysis.tab.compare"),
+    ("commune", ids.TAB_COMMUNE, "analysis.tab.commune"),
 )
 
 
-def build_analysis() -> html.Section:
+def build_analysis(bundle: DataBundle) -> html.Section:
     """The analysis section (issue 13): one tab per view, the tab shown is in the link."""
+    contents = {
+        "gaps": build_gaps_tab(),
+        "ranking": build_ranking_tab(),
+        "compare": build_compare_tab(bundle),  # every area and date listed from the start
+        "commune": build_profile_tab(),
+    }
     return html.Section(
         [
             html.H2(id=ids.ANALYSIS_TITLE),
@@ -290,11 +299,11 @@ def build_analysis() -> html.Section:
                     dcc.Tab(
                         id=tab_id,
                         value=view,
-                        children=build(),
+                        children=contents[view],
                         className="analysis-tab",
                         selected_className="analysis-tab selected",
                     )
-                    for view, tab_id, _key, build in ANALYSIS_TABS
+                    for view, tab_id, _key in ANALYSIS_TABS
                 ],
             ),  # fmt: skip
         ],
@@ -303,7 +312,7 @@ def build_analysis() -> html.Section:
     )
 
 
-def build_main(options: dict[str, list[dict]]) -> html.Main:
+def build_main(options: dict[str, list[dict]], bundle: DataBundle) -> html.Main:
     return html.Main(
         [
             html.Div(id=ids.ILLUSTRATIVE_BANNER, className="banner", role="note"),
@@ -374,7 +383,7 @@ def build_main(options: dict[str, list[dict]]) -> html.Main:
                 ],
                 className="panel breakdown",
             ),
-            build_analysis(),
+            build_analysis(bundle),
             html.Section(
                 [
                     html.H2(id=ids.TIMELINE_TITLE),
@@ -430,7 +439,7 @@ def build_layout(bundle: DataBundle) -> html.Div:
                         [build_dataset_controls(options), build_filters(options)],
                         className="sidebar",
                     ),
-                    build_main(options),
+                    build_main(options, bundle),
                 ],
                 className="body",
             ),

@@ -597,7 +597,7 @@ def test_no_control_sends_anything_off_the_machine(bundle):
         walk(getattr(c, "children", None))
 
     walk(build_layout(bundle))
-    assert len(graphs) == 3
+    assert len(graphs) == 4  # map, breakdown, timeline, ranking
     for g in graphs:
         config = g.config
         assert config["showSendToCloud"] is False and config["showEditInChartStudio"] is False
