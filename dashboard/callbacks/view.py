@@ -40,6 +40,7 @@ from dashboard.figures.map import (
     map_view_updates,
 )
 from dashboard.layout import components
+from dashboard.layout import gaps as gaps_layout
 from dashboard.layout.main import legend_items
 from dashboard.server import geometry_url
 from dashboard.state import PROVINCES, ViewState, default_state, provinces_of, to_query
@@ -386,6 +387,10 @@ def warm(bundle: DataBundle) -> threading.Thread:
     return thread
 
 
+#: The grids built once in the layout whose own words ("no rows") follow the page language.
+LOCALISED_GRIDS = (ids.BREAKDOWN_TABLE, gaps_layout.GAPS_TABLE, gaps_layout.RANKING_TABLE)
+
+
 def register(app: Dash, bundle: DataBundle) -> None:
     rules = StateRules.of(bundle)
     prefix = app.config.requests_pathname_prefix or "/"
@@ -484,7 +489,7 @@ def register(app: Dash, bundle: DataBundle) -> None:
 
     @app.callback(
         Output(ids.COMMUNE_TABLE, "dashGridOptions"),
-        Output(ids.BREAKDOWN_TABLE, "dashGridOptions"),
+        *[Output(grid, "dashGridOptions") for grid in LOCALISED_GRIDS],
         Input(ids.TABLE_SEARCH, "value"),
         Input(ids.LANG_STORE, "data"),
     )
@@ -495,9 +500,12 @@ def register(app: Dash, bundle: DataBundle) -> None:
         search = Patch()
         search["quickFilterText"] = text or ""
         search["localeText"] = locale
-        breakdown = Patch()
-        breakdown["localeText"] = locale
-        return search, breakdown
+        others = []
+        for _grid in LOCALISED_GRIDS:
+            patch = Patch()
+            patch["localeText"] = locale
+            others.append(patch)
+        return search, *others
 
     # The table twin shows the rows the mask selects: a click sends one character per
     # commune, not the rows again.

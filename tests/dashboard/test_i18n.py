@@ -13,7 +13,7 @@ from babel import Locale, localedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard import i18n
+from dashboard import i18n, ids
 from dashboard.coverage.model import Flag, Status
 from dashboard.i18n import (
     CATALOGUE,
@@ -315,3 +315,27 @@ def test_no_dash_or_plotly_import():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_every_grid_of_the_layout_speaks_the_page_language(bundle):
+    """Each data grid built once in the layout has its own words ("no rows") patched when
+    the language changes: a new grid that is not in the language callback fails here."""
+    from dashboard.callbacks.view import LOCALISED_GRIDS
+    from dashboard.layout.main import build_layout
+
+    grids: list[str] = []
+
+    def walk(c) -> None:
+        if c is None or isinstance(c, str | int | float):
+            return
+        if isinstance(c, list | tuple):
+            for x in c:
+                walk(x)
+            return
+        if type(c).__name__ == "AgGrid":
+            grids.append(c.id)
+        walk(getattr(c, "children", None))
+
+    walk(build_layout(bundle))
+    assert ids.COMMUNE_TABLE in grids and len(grids) >= 4
+    assert set(grids) - {ids.COMMUNE_TABLE} <= set(LOCALISED_GRIDS)
