@@ -25,7 +25,7 @@ from dashboard.server import geometry_url
 from dashboard.state import ViewState
 from dashboard.upload import payload_to_snapshot
 from dashboard.views.gaps import gap_detail, gap_table_rows, gaps_view
-from dashboard.views.ranking import mask_bits, ranking_view
+from dashboard.views.ranking import area_options, area_peers_view, mask_bits, ranking_view
 
 #: What the callback fills in, in the order of its outputs.
 GAPS_OUTPUTS: tuple[tuple[str, str], ...] = (
@@ -50,8 +50,15 @@ RANKING_OUTPUTS: tuple[tuple[str, str], ...] = (
     (layout.RANKING_TABLE, "columnDefs"),
     (layout.RANKING_TABLE, "dashGridOptions"),
 )
+PEER_CHOICE_OUTPUTS: tuple[tuple[str, str], ...] = (
+    (layout.RANKING_PEER_LABEL, "children"),
+    (layout.RANKING_PEER_HELP, "children"),
+    (layout.RANKING_PEER_CHOICE, "options"),
+    (layout.RANKING_PEER_CHOICE, "value"),
+    (layout.RANKING_PEER_KEY, "data"),
+)
 ANALYSIS_OUTPUTS: tuple[tuple[str, str], ...] = (
-    *GAPS_OUTPUTS, *DETAIL_OUTPUTS, *RANKING_OUTPUTS,
+    *GAPS_OUTPUTS, *DETAIL_OUTPUTS, *RANKING_OUTPUTS, *PEER_CHOICE_OUTPUTS,
     (ids.MAP, "figure"), (layout.ANALYSIS_KEYS, "data"),
 )  # fmt: skip
 
@@ -124,6 +131,27 @@ def _ranking_outputs(bundle: DataBundle, shown, lang: str, level: str, bits: str
     }  # fmt: skip
 
 
+def _peer_choice_outputs(bundle: DataBundle, shown, lang: str, level: str) -> dict:
+    t = i18n.t
+    return {
+        (layout.RANKING_PEER_LABEL, "children"): t("gaps.peers.choose", lang),
+        (layout.RANKING_PEER_HELP, "children"): t("gaps.peers.help", lang),
+        (layout.RANKING_PEER_CHOICE, "options"): list(area_options(bundle, shown, lang, level)),
+    }
+
+
+def render_area_peers(bundle: DataBundle, state: ViewState, upload, unit: str | None):
+    """The chosen area's peer groups on the Ranking tab (the view is cached per dataset,
+    date, language, level and area); ``no_update`` on another tab."""
+    if state.view != "ranking":
+        return no_update
+    if not unit:
+        return []
+    shown = views.shown_data(bundle, state.dataset, state.date, upload)
+    view = area_peers_view(bundle, shown, state.lang, state.level, str(unit))
+    return layout.build_area_peers(view)
+
+
 def render_analysis(
     bundle: DataBundle, state: ViewState, upload, keys: dict | None, prefix: str = "/"
 ) -> dict:
@@ -169,6 +197,15 @@ def render_analysis(
         new["ranking"] = _digest(f"{base}|{state.level}|{bits}")
         if keys.get("ranking") != new["ranking"]:
             out.update(_ranking_outputs(bundle, shown, lang, state.level, bits))
+        # The peer choice lists every area of the level (a filter click changes nothing of
+        # it); a new dataset, date or level clears the area chosen, a new language keeps it.
+        new["peer_options"] = f"{base}|{state.level}"
+        if keys.get("peer_options") != new["peer_options"]:
+            out.update(_peer_choice_outputs(bundle, shown, lang, state.level))
+            out[(layout.RANKING_PEER_KEY, "data")] = new["peer_options"]
+            new["peer_areas"] = f"{data}|{state.level}"
+            if keys.get("peer_areas") != new["peer_areas"]:
+                out[(layout.RANKING_PEER_CHOICE, "value")] = None
     if new != keys:
         out[(layout.ANALYSIS_KEYS, "data")] = new
     return out
@@ -189,6 +226,29 @@ def register(app: Dash, bundle: DataBundle) -> None:
         out = render_analysis(bundle, state_from_data(state_data),
                               payload_to_snapshot(upload_payload), keys, prefix)  # fmt: skip
         return tuple(out[k] for k in ANALYSIS_OUTPUTS)
+
+    @app.callback(
+        Output(layout.RANKING_PEERS, "children"),
+        Input(layout.RANKING_PEER_CHOICE, "value"),
+        Input(layout.RANKING_PEER_KEY, "data"),
+        State(ids.STATE, "data"),
+        State(ids.UPLOAD_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    def update_area_peers(unit, _key, state_data, upload_payload):
+        """The area chosen (list or table row) against its peers, in the page's language."""
+        return render_area_peers(bundle, state_from_data(state_data),
+                                 payload_to_snapshot(upload_payload), unit)  # fmt: skip
+
+    @app.callback(
+        Output(layout.RANKING_PEER_CHOICE, "value", allow_duplicate=True),
+        Input(layout.RANKING_TABLE, "selectedRows"),
+        prevent_initial_call=True,
+    )
+    def choose_ranked_area(rows):
+        """A row chosen in the ranking table is the area compared with its peers."""
+        row = rows[0] if rows and isinstance(rows[0], dict) else {}
+        return row.get("unit") or no_update
 
     @app.callback(
         Output(ids.COMMUNE, "value", allow_duplicate=True),

@@ -108,4 +108,31 @@ MESSAGES: dict[str, str] = {
     ),
     "gaps.ranking.reference": "Reference",
     "gaps.ranking.col.covered": "With a cell",
+    # -------------------- An area's peer groups (Ranking tab)
+    "gaps.peers.choose": "Compare with its peers:",
+    "gaps.peers.help": (
+        "Choose an area (in this list, or a row of the table: click it or press Space on a "
+        "focused row) to see it against the areas bordering it, the areas of its region or "
+        "province, and the areas closest to it in population, with its rank in each group."
+    ),
+    "gaps.peers.title": "Peer groups of {name}",
+    "gaps.peers.counted": (
+        "Computed from every commune of each area, whatever the filters; ranked as above "
+        "(share of communes with a cell, then share of the population covered). The area "
+        "chosen is in bold."
+    ),
+    "gaps.peers.rank": "Its rank in this group: {rank} of {ranked}",
+    "gaps.peers.kind.neighbours": (
+        "The bordering {levels} (one of their communes borders one of its own)"
+    ),
+    "gaps.peers.kind.country": "All the {levels} of Belgium",
+    "gaps.peers.kind.parent": "{parent}: all its {levels}",
+    "gaps.peers.kind.population_band": (
+        "The {count} {levels} closest to it in population ({low} to {high} inhabitants)"
+    ),
+    "gaps.peers.levels.region": "regions",
+    "gaps.peers.levels.province": "provinces",
+    "gaps.peers.levels.arrondissement": "arrondissements",
+    "gaps.peers.levels.police_zone": "police zones",
+    "gaps.peers.col.rank": "Rank in the group",
 }

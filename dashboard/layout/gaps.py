@@ -16,7 +16,7 @@ from dashboard.figures.charts import FONT
 from dashboard.figures.map import CATEGORY_COLOURS
 from dashboard.layout.components import build_grid
 from dashboard.views.gaps import GapDetail
-from dashboard.views.ranking import PARTS, RankingView
+from dashboard.views.ranking import PARTS, AreaPeersView, RankingView
 
 # Ids of the two tabs' parts (the panels' own ids are in dashboard.ids).
 GAPS_TITLE = "gaps-title"
@@ -33,6 +33,13 @@ RANKING_AXIS = "ranking-axis"
 RANKING_SCROLL = "ranking-scroll"
 RANKING_CHART = "ranking-chart"
 RANKING_TABLE = "ranking-table"
+RANKING_PEER_LABEL = "ranking-peer-label"
+RANKING_PEER_CHOICE = "ranking-peer-choice"  # dcc.Dropdown: the area compared with its peers
+RANKING_PEER_HELP = "ranking-peer-help"
+RANKING_PEERS = "ranking-peers"
+#: dcc.Store: what the peer choice's options are of (data, language, level); a change of it
+#: or of the choice redraws the peer groups, a filter click does not.
+RANKING_PEER_KEY = "ranking-peer-key"
 #: What the browser already shows of the two tabs (keys of their content), so that a click
 #: that changes nothing they show sends nothing.
 ANALYSIS_KEYS = "gaps-ranking-keys"
@@ -92,7 +99,18 @@ def build_gaps_tab() -> html.Div:
 
 
 def build_ranking_tab() -> html.Div:
-    """The areas of the breakdown level ranked by coverage, with reference lines."""
+    """The areas of the breakdown level ranked by coverage, with reference lines; an area
+    chosen (in the list or the table) against its peer groups."""
+    ranking_grid = build_grid(RANKING_TABLE, auto_height=True)
+    ranking_grid.dashGridOptions = {
+        **ranking_grid.dashGridOptions,
+        # one row at a time, by click or by the Space key on a focused row
+        "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
+    }
+    ranking_grid.getRowId = "params.data.unit"
+    # as tall as its rows (domLayout autoHeight): without this the grid's default 400 px box
+    # is drawn over what follows it
+    ranking_grid.style = {"width": "100%", "height": "auto"}
     return html.Div(
         [
             html.H3(id=RANKING_TITLE),
@@ -107,7 +125,27 @@ def build_ranking_tab() -> html.Div:
                 tabIndex="0",
                 role="region",
             ),  # fmt: skip
-            build_grid(RANKING_TABLE, auto_height=True),
+            ranking_grid,
+            html.Div(
+                [
+                    html.Label(
+                        id=RANKING_PEER_LABEL,
+                        htmlFor=RANKING_PEER_CHOICE,
+                        className="control-label",
+                    ),
+                    dcc.Dropdown(
+                        id=RANKING_PEER_CHOICE,
+                        options=[],
+                        value=None,
+                        clearable=True,
+                        searchable=True,
+                    ),
+                    html.P(id=RANKING_PEER_HELP, className="help"),
+                ],
+                className="peer-choice",
+            ),  # fmt: skip
+            html.Div(id=RANKING_PEERS, className="area-peers", **{"aria-live": "polite"}),
+            dcc.Store(id=RANKING_PEER_KEY),
         ],
         id=ids.RANKING_PANEL,
         className="analysis-panel",
@@ -286,3 +324,39 @@ def ranking_figure(view: RankingView, separators: str = ".,") -> go.Figure:
         separators=separators,
     )  # fmt: skip
     return fig
+
+
+def build_area_peers(view: AreaPeersView | None) -> list:
+    """An area's peer groups: per group its title, the area's rank in it and its members'
+    coverage in rank order (the area in bold)."""
+    if view is None:
+        return []
+    out: list = [html.H4(view.title), html.Ul([html.Li(line) for line in view.lines],
+                                              className="notes")]  # fmt: skip
+    for group in view.groups:
+        body = [
+            html.Tr(
+                [html.Td(r["rank_text"], className="num"), html.Th(r["label"], scope="row"),
+                 *(html.Td(str(r[f]), className="num")
+                   for f in ("communes", "covered", "planned", "none", "unknown")),
+                 html.Td(r["share_communes_text"], className="num"),
+                 html.Td(r["share_population_text"], className="num"),
+                 html.Td(r["population_text"], className="num")],
+                className="subject" if r["subject"] else None,
+                **({"aria-current": "true"} if r["subject"] else {}),
+            )
+            for r in group.rows
+        ]  # fmt: skip
+        out.append(
+            html.Div(
+                html.Table(
+                    [html.Caption([html.Span(group.title), html.Br(),
+                                   html.Strong(group.rank)]),
+                     html.Thead(html.Tr([html.Th(c, scope="col") for c in view.columns])),
+                     html.Tbody(body)],
+                    className="peer-table",
+                ),
+                className="table-scroll",
+            )
+        )  # fmt: skip
+    return out

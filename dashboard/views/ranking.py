@@ -32,7 +32,15 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.bundle import DataBundle
-from dashboard.coverage.analysis.ranking import ranking, reference_lines
+from dashboard.coverage.analysis.peers import (
+    COUNTRY,
+    NEIGHBOURS,
+    PROVINCE,
+    REGION,
+    PeerGroup,
+    area_peers,
+)
+from dashboard.coverage.analysis.ranking import RANKING_LEVELS, ranked, ranking, reference_lines
 from dashboard.coverage.model import Status
 from dashboard.views.data import Shown, commune_frame
 from dashboard.views.gaps import statuses_basis
@@ -181,4 +189,136 @@ def _ranking_view(
         axis_title=t("gaps.ranking.axis", lang),
         empty=t("table.empty", lang),
         population_header=f"{t('table.population', lang)} ({population})",
+    )
+
+
+# ----------------------------------------------------------------------------- area peers
+
+
+@dataclass(frozen=True)
+class PeerGroupView:
+    """One peer group of an area: its members ranked within it, the subject marked."""
+
+    kind: str  # the group's kind (dashboard.coverage.analysis.peers)
+    title: str  # "Bordering provinces", "Provinces of Flanders", ...
+    rank: str  # "Rank in this group: 2 of 6"
+    rows: tuple[dict, ...]  # rank order: ROW_FIELDS (rank in the group) + unit, texts, subject
+
+
+@dataclass(frozen=True)
+class AreaPeersView:
+    """An area against its peers (issue 13), already in the page's language."""
+
+    level: str
+    unit: str
+    title: str  # "Peer groups of Antwerp"
+    lines: tuple[str, ...]  # what is counted, from what source and date
+    groups: tuple[PeerGroupView, ...]
+    columns: tuple[str, ...]  # the members' table headers, in ROW_FIELDS order
+
+
+@lru_cache(maxsize=32)
+def _whole_ranking(bundle: DataBundle, shown: Shown, lang: str, level: str) -> pd.DataFrame:
+    """Every area of ``level`` over all its communes (peers ignore the filters)."""
+    return ranking(commune_frame(bundle, shown, lang), level)
+
+
+def area_options(bundle: DataBundle, shown: Shown, lang: str, level: str) -> tuple[dict, ...]:
+    """The areas of ``level`` as the peer choice's options ({label, value}), by name."""
+    return _area_options(bundle, shown, lang, level)
+
+
+@lru_cache(maxsize=64)
+def _area_options(bundle: DataBundle, shown: Shown, lang: str, level: str) -> tuple[dict, ...]:
+    units = bundle.vintages[shown.vintage].units.set_index("code")
+    table = _whole_ranking(bundle, shown, lang, level)
+    options = [
+        {"label": _label(level, str(u), str(n), units, lang), "value": str(u)}
+        for u, n in zip(table["unit"], table["unit_name"], strict=True)
+    ]
+    return tuple(sorted(options, key=lambda o: (o["label"].casefold(), o["value"])))
+
+
+def _group_title(kind: str, unit: str, level: str, g: PeerGroup, lang: str) -> str:
+    t = i18n.t
+    levels = i18n.t(f"gaps.peers.levels.{level}", lang)
+    if kind == NEIGHBOURS:
+        return t("gaps.peers.kind.neighbours", lang, levels=levels)
+    if kind == COUNTRY:
+        return t("gaps.peers.kind.country", lang, levels=levels)
+    if kind == REGION:
+        return t("gaps.peers.kind.parent", lang, levels=levels,
+                 parent=i18n.region_label(unit, lang))  # fmt: skip
+    if kind == PROVINCE:
+        return t("gaps.peers.kind.parent", lang, levels=levels,
+                 parent=i18n.province_label(unit, lang))  # fmt: skip
+    return t("gaps.peers.kind.population_band", lang, levels=levels, count=len(g.members),
+             low=i18n.format_number(g.population_min, lang),
+             high=i18n.format_number(g.population_max, lang))  # fmt: skip
+
+
+def area_peers_view(
+    bundle: DataBundle, shown: Shown, lang: str, level: str, unit: str
+) -> AreaPeersView | None:
+    """The peer groups of area ``unit`` of ``level`` over every commune of the data shown
+    (the filters do not apply), computed once per (dataset, date, language, level, area).
+    None when ``unit`` is not an area of ``level`` in the data."""
+    return _area_peers_view(bundle, shown, lang, level, unit)
+
+
+@lru_cache(maxsize=256)
+def _area_peers_view(
+    bundle: DataBundle, shown: Shown, lang: str, level: str, unit: str
+) -> AreaPeersView | None:
+    if level not in RANKING_LEVELS or not unit:
+        return None
+    frame = commune_frame(bundle, shown, lang)
+    try:
+        groups = area_peers(frame, level, unit)
+    except KeyError:
+        return None
+    table = _whole_ranking(bundle, shown, lang, level).drop(columns=["rank"])
+    units = bundle.vintages[shown.vintage].units.set_index("code")
+    t = i18n.t
+    views = []
+    for g in groups:
+        order = ranked(table[table["unit"].isin(g.members)])
+        rows = []
+        for r in order.to_dict(orient="records"):
+            code = str(r["unit"])
+            label = _label(level, code, str(r["unit_name"]), units, lang)
+            rows.append({"rank": int(r["rank"]), "rank_text": str(int(r["rank"])), "unit": code,
+                         "subject": code == unit, **_row(r, label, lang)})  # fmt: skip
+        views.append(PeerGroupView(
+            kind=g.kind,
+            title=_group_title(g.kind, g.unit, level, g, lang),
+            rank=t("gaps.peers.rank", lang, rank=g.rank, ranked=g.ranked),
+            rows=tuple(rows),
+        ))  # fmt: skip
+    everything = pd.Series(True, index=frame.index)
+    lines = [statuses_basis(shown, frame, everything, lang), t("gaps.peers.counted", lang)]
+    if shown.illustrative:
+        lines.insert(0, t("notice.illustrative", lang))
+    unknown = int((frame["status"] == Status.UNKNOWN.value).sum())
+    if unknown and 2 * unknown > len(frame):
+        lines.append(t("gaps.ranking.mostly_unknown", lang, unknown=unknown, communes=len(frame),
+                       share=i18n.format_percent(unknown / len(frame), lang)))  # fmt: skip
+    elif unknown:
+        lines.append(t("gaps.ranking.some_unknown", lang, unknown=unknown))
+    name = next(r["label"] for g in views for r in g.rows if r["subject"])
+    population = population_source(frame, lang)
+    columns = (
+        t("gaps.peers.col.rank", lang), i18n.level_label(level, lang),
+        t("table.communes", lang), t("gaps.ranking.col.covered", lang),
+        t("table.planned", lang), t("table.none", lang), t("table.unknown", lang),
+        t("table.share_communes", lang), t("table.share_population", lang),
+        f"{t('table.population', lang)} ({population})",
+    )  # fmt: skip
+    return AreaPeersView(
+        level=level,
+        unit=unit,
+        title=t("gaps.peers.title", lang, name=name),
+        lines=tuple(lines),
+        groups=tuple(views),
+        columns=columns,
     )

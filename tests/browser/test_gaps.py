@@ -155,6 +155,32 @@ def test_the_ranking_follows_the_level_and_the_filters(live_server, browser):
     lines = browser.find_element(By.ID, layout.RANKING_LINES).text
     assert "19" in lines and "589" in lines  # the communes counted, of all
 
+    # Choosing a row of the ranking shows that zone against its peer groups.
+    cell = browser.find_element(
+        By.CSS_SELECTOR, f"#{layout.RANKING_TABLE} .ag-center-cols-container "
+        ".ag-row[row-index='0'] .ag-cell[col-id='label']",
+    )  # fmt: skip
+    chosen = cell.text
+    cell.click()
+    tables = wait_for(
+        lambda: browser.find_elements(By.CSS_SELECTOR, f"#{layout.RANKING_PEERS} .peer-table"),
+        message="the peer groups",
+    )  # fmt: skip
+    assert len(tables) == 3  # bordering zones, those of its region, of similar population
+    for table in tables:
+        assert table.find_element(By.CSS_SELECTOR, "tr.subject th").text == chosen
+        assert len(table.find_elements(By.CSS_SELECTOR, "tbody tr")) >= 2
+    peers = browser.find_element(By.ID, layout.RANKING_PEERS).text
+    assert "27 May 2016" in peers or "27 mei 2016" in peers  # the statuses' date
+    assert "1 januari 2016" in peers or "1 January 2016" in peers  # the population's
+    choice = browser.find_element(By.ID, layout.RANKING_PEER_CHOICE).text
+    assert chosen in choice  # the list shows the area chosen
+    # a filter click leaves the peer groups (every commune counted) as they are
+    _click_option(browser, "region-filter", "04000")
+    wait_for(lambda: "region" not in browser.current_url, message="the filter cleared")
+    wait_for(lambda: len(bars() or ()) == 185, message="every zone ranked again")
+    assert browser.find_element(By.ID, layout.RANKING_PEERS).text == peers
+
 
 @pytest.mark.parametrize(
     ("query", "lang"),

@@ -12,8 +12,9 @@ import pytest
 from dash import Patch, no_update
 
 from dashboard import i18n, ids, views
-from dashboard.callbacks.gaps import ANALYSIS_OUTPUTS, render_analysis
+from dashboard.callbacks.gaps import ANALYSIS_OUTPUTS, render_analysis, render_area_peers
 from dashboard.coverage.analysis.gaps import gap_rows, gap_summary
+from dashboard.coverage.analysis.peers import area_peers
 from dashboard.coverage.analysis.ranking import ranking
 from dashboard.coverage.model import Status
 from dashboard.figures.map import coverage_map_figure
@@ -29,7 +30,7 @@ from dashboard.views.gaps import (
     summary_lines,
     unknown_text,
 )
-from dashboard.views.ranking import mask_bits, ranking_view
+from dashboard.views.ranking import area_options, area_peers_view, mask_bits, ranking_view
 from tests.coverage.test_gaps import frame as synthetic_frame
 
 MAP_FIGURE = (ids.MAP, "figure")
@@ -330,3 +331,74 @@ def test_the_highlight_comes_after_the_maps_own_traces(bundle):
 def test_the_ranking_chart_sends_nothing_off_the_machine():
     """Its config is the page's (no cloud, no link), without a toolbar."""
     assert layout.CHART_CONFIG == {**GRAPH_CONFIG, "displayModeBar": False}
+
+
+# ----------------------------------------------------------------------------- area peers
+
+
+def test_area_peers_of_a_province_on_the_public_record(bundle):
+    """Antwerp (10000) at the default date: its groups, its rank and its peers' coverage, as
+    the analysis layer ranks them; every commune counted whatever the filters."""
+    shown, frame, _ = select(bundle, PUBLIC.replace(region=("03000",)))
+    view = area_peers_view(bundle, shown, "en", "province", "10000")
+    assert view is not None and view.title == "Peer groups of Antwerp"
+    groups = area_peers(frame, "province", "10000")
+    assert [g.kind for g in view.groups] == ["neighbours", "region", "population_band"]
+    assert [g.title for g in view.groups][:2] == [
+        "The bordering provinces (one of their communes borders one of its own)",
+        "Flemish Region: all its provinces",
+    ]
+    whole = ranking(frame, "province").set_index("unit")
+    for g, v in zip(groups, view.groups, strict=True):
+        assert [r["unit"] for r in v.rows] == list(g.members)
+        assert v.rank == f"Its rank in this group: {g.rank} of {g.ranked}"
+        (subject,) = [r for r in v.rows if r["subject"]]
+        assert subject["unit"] == "10000" and subject["rank"] == g.rank
+        for r in v.rows:  # each member over all its communes, unknown apart
+            w = whole.loc[r["unit"]]
+            assert (r["communes"], r["covered"], r["unknown"]) == (
+                w["communes"],
+                w["communes_covered"],
+                w["communes_unknown"],
+            )
+    neighbours = view.groups[0]
+    assert {r["unit"] for r in neighbours.rows} == {"10000", "20001", "40000", "70000"}
+    assert neighbours.rank == "Its rank in this group: 2 of 4"
+    assert [r["rank"] for r in neighbours.rows] == [1, 2, 3, 3]  # equal shares share a rank
+    assert len(view.groups[2].rows) == 6
+    # the source and date of every number, and what is not known
+    assert "as known on 2 July 2021 (sources S01" in view.lines[0]
+    assert "whatever the filters" in view.lines[1]
+    assert any("534 of the 581 communes" in line for line in view.lines)
+    assert view.columns[-1] == "Population (Statbel, population on 1 January 2020)"
+
+
+def test_area_peers_are_cached_and_unknown_areas_give_none(bundle):
+    shown, _, _ = select(bundle, EXAMPLE)
+    first = area_peers_view(bundle, shown, "nl", "police_zone", "5444")
+    assert (
+        first is not None and area_peers_view(bundle, shown, "nl", "police_zone", "5444") is first
+    )
+    assert area_peers_view(bundle, shown, "nl", "province", "5444") is None
+    assert area_peers_view(bundle, shown, "nl", "province", "") is None
+    options = area_options(bundle, shown, "en", "province")
+    assert len(options) == 10 and {"label": "Antwerp", "value": "10000"} in options
+
+
+def test_the_peer_choice_and_its_groups_render_on_the_ranking_tab_only(bundle):
+    state = EXAMPLE.replace(view="ranking", level="province")
+    out = render_analysis(bundle, state, None, {})
+    options = out[(layout.RANKING_PEER_CHOICE, "options")]
+    assert len(options) == 10 and out[(layout.RANKING_PEER_CHOICE, "value")] is None
+    keys = out[(layout.ANALYSIS_KEYS, "data")]
+    # a filter click sends no options again; a new level clears the choice
+    again = render_analysis(bundle, state.replace(region=("02000",)), None, keys)
+    assert again[(layout.RANKING_PEER_CHOICE, "options")] is no_update
+    other = render_analysis(bundle, state.replace(level="region"), None, keys)
+    assert other[(layout.RANKING_PEER_CHOICE, "value")] is None
+    lang = render_analysis(bundle, state.replace(lang="fr"), None, keys)
+    assert lang[(layout.RANKING_PEER_CHOICE, "value")] is no_update
+    children = render_area_peers(bundle, state, None, "10000")
+    assert "Peer groups of Antwerp" in str(children) and len(children) == 2 + 3
+    assert render_area_peers(bundle, state.replace(view="gaps"), None, "10000") is no_update
+    assert render_area_peers(bundle, state, None, None) == []
