@@ -15,6 +15,7 @@ from dash import dcc, html
 
 from dashboard import i18n, ids
 from dashboard.bundle import DataBundle
+from dashboard.figures.config import STATIC_GRAPH_CONFIG
 from dashboard.figures.map import (
     CATEGORIES,
     CATEGORY_COLOURS,
@@ -144,9 +145,7 @@ def compare_map_figure(side: SideView, geojson: str) -> dict:
 
 
 def _graph_config() -> dict:
-    from dashboard.layout.main import GRAPH_CONFIG  # main imports this module
-
-    return {**GRAPH_CONFIG, "displayModeBar": False, "scrollZoom": False}
+    return {**STATIC_GRAPH_CONFIG, "scrollZoom": False}
 
 
 def _side(side: SideView, graph_id: str, geojson: str) -> html.Section:

@@ -13,6 +13,7 @@ from dash import dcc, html
 
 from dashboard import i18n, ids
 from dashboard.figures.charts import FONT
+from dashboard.figures.config import STATIC_GRAPH_CONFIG
 from dashboard.figures.map import CATEGORY_COLOURS
 from dashboard.layout.components import build_grid
 from dashboard.views.gaps import GapDetail
@@ -61,16 +62,8 @@ PART_COLOURS = {
     "none": CATEGORY_COLOURS["none"],
     "unknown": CATEGORY_COLOURS["unknown"],
 }
-#: The ranking chart's plotly config: as the page's (layout.main.GRAPH_CONFIG, which this
-#: module cannot import: main imports it), nothing may leave the machine; no toolbar.
-CHART_CONFIG: dict = {
-    "displaylogo": False,
-    "showSendToCloud": False,
-    "showEditInChartStudio": False,
-    "showLink": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendDataToCloud", "editInChartStudio"],
-    "displayModeBar": False,
-}
+#: The ranking chart's plotly config: the page's, without a toolbar.
+CHART_CONFIG: dict = STATIC_GRAPH_CONFIG
 
 
 def build_gaps_tab() -> html.Div:

@@ -12,6 +12,7 @@ from dash import dcc, html
 from dashboard import i18n, ids
 from dashboard.bundle import DataBundle
 from dashboard.coverage.importer import MAX_BYTES
+from dashboard.figures.config import GRAPH_CONFIG, STATIC_GRAPH_CONFIG
 from dashboard.figures.map import CATEGORY_COLOURS
 from dashboard.filters import FILTERS, Filter
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES
@@ -20,16 +21,6 @@ from dashboard.layout.components import build_grid
 from dashboard.layout.gaps import build_gaps_tab, build_ranking_tab
 from dashboard.layout.profile import build_profile_tab
 from dashboard.state import DEFAULT_STATE, LEVELS
-
-#: Every graph's plotly config: nothing may leave the machine, so no "Share chart" / "Edit
-#: in Chart Studio" (they upload the figure to Plotly's cloud) and no link to plotly.com.
-GRAPH_CONFIG: dict = {
-    "displaylogo": False,
-    "showSendToCloud": False,
-    "showEditInChartStudio": False,
-    "showLink": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendDataToCloud", "editInChartStudio"],
-}
 
 # (component id, property, catalogue key): texts the language callback fills in.
 TEXT_TARGETS: tuple[tuple[str, str, str], ...] = (
@@ -370,7 +361,7 @@ def build_main(options: dict[str, list[dict]], bundle: DataBundle) -> html.Main:
                         [
                             dcc.Graph(
                                 id=ids.BREAKDOWN_CHART,
-                                config={**GRAPH_CONFIG, "displayModeBar": False},
+                                config=STATIC_GRAPH_CONFIG,
                             ),
                             build_grid(
                                 ids.BREAKDOWN_TABLE, auto_height=True, sortable=False, fit=False
@@ -387,7 +378,7 @@ def build_main(options: dict[str, list[dict]], bundle: DataBundle) -> html.Main:
             html.Section(
                 [
                     html.H2(id=ids.TIMELINE_TITLE),
-                    dcc.Graph(id=ids.TIMELINE, config={**GRAPH_CONFIG, "displayModeBar": False}),
+                    dcc.Graph(id=ids.TIMELINE, config=STATIC_GRAPH_CONFIG),
                 ],
                 className="panel timeline",
             ),  # fmt: skip
