@@ -47,6 +47,18 @@ def _static_options(bundle: DataBundle) -> tuple[list[dict], list[dict]]:
     return layout_options(bundle.vintages, bundle.record, i18n.DEFAULT_LANGUAGE)
 
 
+def _choice(label_id: str, dropdown_id: str, options: list[dict]) -> html.Div:
+    """One side's list with its label (filled in the page language by the tab's callback)."""
+    return html.Div(
+        [
+            html.Label(id=label_id, htmlFor=dropdown_id, className="control-label"),
+            dcc.Dropdown(id=dropdown_id, options=options, value=None, clearable=True,
+                         searchable=True),
+        ],
+        className="compare-choice",
+    )  # fmt: skip
+
+
 def build_compare_tab(bundle: DataBundle) -> html.Div:
     """The two sides to compare (page controls: ViewState.cmp_a, cmp_b) and the panel."""
     options_a, options_b = _static_options(bundle)
@@ -55,36 +67,8 @@ def build_compare_tab(bundle: DataBundle) -> html.Div:
             html.P(id=INTRO, className="help"),
             html.Div(
                 [
-                    html.Div(
-                        [
-                            html.Label(
-                                id=A_LABEL, htmlFor=ids.COMPARE_A, className="control-label"
-                            ),
-                            dcc.Dropdown(
-                                id=ids.COMPARE_A,
-                                options=options_a,
-                                value=None,
-                                clearable=True,
-                                searchable=True,
-                            ),
-                        ],
-                        className="compare-choice",
-                    ),
-                    html.Div(
-                        [
-                            html.Label(
-                                id=B_LABEL, htmlFor=ids.COMPARE_B, className="control-label"
-                            ),
-                            dcc.Dropdown(
-                                id=ids.COMPARE_B,
-                                options=options_b,
-                                value=None,
-                                clearable=True,
-                                searchable=True,
-                            ),
-                        ],
-                        className="compare-choice",
-                    ),
+                    _choice(A_LABEL, ids.COMPARE_A, options_a),
+                    _choice(B_LABEL, ids.COMPARE_B, options_b),
                 ],
                 className="compare-controls",
             ),  # fmt: skip
