@@ -113,3 +113,6 @@ COMPARE_PANEL = "compare-panel"
 PROFILE_PANEL = "profile-panel"
 COMPARE_A = "compare-a"  # dropdown: ViewState.cmp_a (an area, "region:02000")
 COMPARE_B = "compare-b"  # dropdown: ViewState.cmp_b (an area, or "date:2016-05-27")
+SIDE_RANKING = "side-ranking"  # html.Aside beside the map: the short ranking (issue 13)
+SIDE_BODY = "side-ranking-body"
+SIDE_MORE = "side-ranking-more"  # html.Button: shows the Ranking tab

@@ -42,10 +42,12 @@ from dashboard.figures.map import (
 from dashboard.layout import components
 from dashboard.layout import gaps as gaps_layout
 from dashboard.layout.main import legend_items
+from dashboard.layout.side_ranking import build_side_ranking
 from dashboard.server import geometry_url
 from dashboard.state import PROVINCES, ViewState, default_state, provinces_of, to_query
 from dashboard.upload import payload_to_snapshot
 from dashboard.views import profile as profile_views
+from dashboard.views.side_ranking import side_ranking
 
 
 def export_csv(bundle: DataBundle, state: ViewState, upload) -> tuple[str, str]:
@@ -137,6 +139,8 @@ VIEW_OUTPUTS: tuple[tuple[str, str], ...] = (
     (ids.MAP_NOTE, "children"),
     (ids.KPI, "children"),
     (ids.KPI_AS_OF, "children"),
+    (ids.SIDE_BODY, "children"),
+    (ids.SIDE_MORE, "children"),
     (ids.BREAKDOWN_TITLE, "children"),
     (ids.BREAKDOWN_CHART, "figure"),
     (ids.BREAKDOWN_TABLE, "rowData"),
@@ -339,6 +343,7 @@ def render_view(
     else:
         timeline_out = timeline(bundle, lang, tuple(state.region), shown)
     summary = views.map_summary(bundle, shown, frame, mask, state, lang)
+    side = side_ranking(bundle, shown, mask, state)
     chosen = profile_views.chosen_options(bundle, shown.vintage, state.commune, lang)
 
     def changed(name: str, content: object) -> bool:
@@ -356,6 +361,12 @@ def render_view(
         if changed("kpi", figures)
         else no_update,
         (ids.KPI_AS_OF, "children"): as_of if changed("as_of", as_of) else no_update,
+        (ids.SIDE_BODY, "children"): build_side_ranking(
+            side, i18n.t("side.gap", lang, count=side.hidden)
+        )
+        if changed("side", side)
+        else no_update,
+        (ids.SIDE_MORE, "children"): side.more if changed("side_more", side.more) else no_update,
         **breakdown,
         (ids.COMMUNE_MASK, "data"): mask_bits,
         (ids.TIMELINE, "figure"): timeline_out,
@@ -525,4 +536,17 @@ def register(app: Dash, bundle: DataBundle) -> None:
         "function(search) { return window.location.href; }",
         Output(ids.SHARE, "value"),
         Input(ids.URL, "search"),
+    )
+
+    # The button under the short ranking opens the Ranking tab and brings it into view.
+    app.clientside_callback(
+        """function(n) {
+            if (!n) { return window.dash_clientside.no_update; }
+            const panel = document.getElementById("ANALYSIS");
+            if (panel) { setTimeout(() => panel.scrollIntoView({block: "start"}), 50); }
+            return "ranking";
+        }""".replace("ANALYSIS", ids.ANALYSIS),
+        Output(ids.ANALYSIS_TABS, "value", allow_duplicate=True),
+        Input(ids.SIDE_MORE, "n_clicks"),
+        prevent_initial_call=True,
     )

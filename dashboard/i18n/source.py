@@ -16,7 +16,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from dashboard.i18n import source_analysis, source_compare, source_gaps, source_profile
+from dashboard.i18n import (
+    source_analysis,
+    source_compare,
+    source_gaps,
+    source_profile,
+    source_side,
+)
 
 _PAGE: Final[Mapping[str, str]] = MappingProxyType(
     {
@@ -194,6 +200,15 @@ _PAGE: Final[Mapping[str, str]] = MappingProxyType(
         "control.commune_search": "Find a commune",
         "control.commune_search_placeholder": "Name, postal code or NIS code",
         "control.filters": "Filters",
+        # the drop-down lists' own words (dcc.Dropdown "labels"); {num_selected} is filled
+        # in by the browser
+        "dropdown.select_all": "Select all",
+        "dropdown.deselect_all": "Deselect all",
+        "dropdown.selected_count": "{num_selected} selected",
+        "dropdown.search": "Search",
+        "dropdown.clear_search": "Clear search",
+        "dropdown.clear_selection": "Clear selection",
+        "dropdown.no_options_found": "Nothing found",
         "pop_band.all": "All sizes",
         "pop_band.under": "Fewer than {high} inhabitants",
         "pop_band.between": "{low} to {high} inhabitants",
@@ -586,4 +601,5 @@ MESSAGES: Final[Mapping[str, str]] = _merged(
     source_gaps.MESSAGES,
     source_profile.MESSAGES,
     source_compare.MESSAGES,
+    source_side.MESSAGES,
 )

@@ -19,6 +19,16 @@ MEASURES_DEFINED = ("cells", "communes_with_cell", "communes_involved", "commune
                     "share_communes_covered", "share_population_covered")  # fmt: skip
 
 
+#: The words a dcc.Dropdown writes itself ("No options found", "Select all"...).
+DROPDOWN_LABELS = ("select_all", "deselect_all", "selected_count", "search", "clear_search",
+                   "clear_selection", "no_options_found")  # fmt: skip
+
+
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """A dcc.Dropdown's own words in ``lang`` (its ``labels`` property)."""
+    return {name: i18n.t(f"dropdown.{name}", lang) for name in DROPDOWN_LABELS}
+
+
 def build_grid(
     grid_id: str | dict,
     *,
@@ -326,7 +336,8 @@ def build_read_options(result, lang: str) -> list:
                     html.Span(t("upload.sheet", lang), className="mapping-header"),
                     dcc.Dropdown(id={"type": ids.READ_OPTION, "name": "sheet"},
                                  options=[{"label": s, "value": s} for s in result.sheets],
-                                 value=sheet or None, clearable=False),
+                                 value=sheet or None, clearable=False,
+                                 labels=dropdown_labels(lang)),
                 ],
                 className="mapping-row",
             )
@@ -390,7 +401,8 @@ def build_upload_errors(result, lang: str) -> list:
                     [
                         html.Span(header, className="mapping-header"),
                         dcc.Dropdown(id={"type": ids.MAPPING_COLUMN, "header": header},
-                                     options=options, clearable=True),
+                                     options=options, clearable=True,
+                                     labels=dropdown_labels(lang)),
                     ],
                     className="mapping-row",
                 )

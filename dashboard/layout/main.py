@@ -20,6 +20,7 @@ from dashboard.layout.compare import build_compare_tab
 from dashboard.layout.components import build_grid
 from dashboard.layout.gaps import build_gaps_tab, build_ranking_tab
 from dashboard.layout.profile import build_profile_tab
+from dashboard.layout.side_ranking import build_side_panel
 from dashboard.state import DEFAULT_STATE, LEVELS
 
 # (component id, property, catalogue key): texts the language callback fills in.
@@ -331,16 +332,23 @@ def build_main(options: dict[str, list[dict]], bundle: DataBundle) -> html.Main:
                     build_legend(),
                     # A figure named by its heading and described by its summary; not
                     # role="img": it holds the map's keyboard-operable canvas and buttons.
-                    html.Figure(
-                        dcc.Graph(
-                            id=ids.MAP,
-                            className="map",
-                            config={**GRAPH_CONFIG, "scrollZoom": True},
-                            style={"height": "62vh"},
-                        ),  # fmt: skip
-                        id="map-figure",
-                        **{"aria-labelledby": ids.MAP_TITLE, "aria-describedby": ids.MAP_SUMMARY},
-                    ),
+                    html.Div(
+                        [
+                            html.Figure(
+                                dcc.Graph(
+                                    id=ids.MAP,
+                                    className="map",
+                                    config={**GRAPH_CONFIG, "scrollZoom": True},
+                                    style={"height": "62vh"},
+                                ),
+                                id="map-figure",
+                                **{"aria-labelledby": ids.MAP_TITLE,
+                                   "aria-describedby": ids.MAP_SUMMARY},
+                            ),
+                            build_side_panel(),
+                        ],
+                        className="map-row",
+                    ),  # fmt: skip
                     html.P(id=ids.MAP_SUMMARY, className="map-summary", **{"aria-live": "polite"}),
                     html.P(id=ids.MAP_NOTE, className="map-note"),
                 ],

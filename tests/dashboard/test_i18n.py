@@ -339,3 +339,33 @@ def test_every_grid_of_the_layout_speaks_the_page_language(bundle):
     walk(build_layout(bundle))
     assert ids.COMMUNE_TABLE in grids and len(grids) >= 4
     assert set(grids) - {ids.COMMUNE_TABLE} <= set(LOCALISED_GRIDS)
+
+
+def test_every_dropdown_of_the_layout_speaks_the_page_language(bundle):
+    """Each drop-down list built once in the layout has its own words ("No options found")
+    set by the language callback; those built later (the upload dialog) get them built in."""
+    from dashboard.callbacks.texts import LOCALISED_DROPDOWNS
+    from dashboard.layout.components import dropdown_labels
+    from dashboard.layout.main import build_layout
+
+    found: list[str] = []
+
+    def walk(c) -> None:
+        if c is None or isinstance(c, str | int | float):
+            return
+        if isinstance(c, list | tuple):
+            for x in c:
+                walk(x)
+            return
+        if type(c).__name__ == "Dropdown":
+            found.append(c.id)
+        walk(getattr(c, "children", None))
+
+    walk(build_layout(bundle))
+    assert ids.COMMUNE in found and len(found) >= 6
+    assert set(found) <= set(LOCALISED_DROPDOWNS)
+    words = {lang: dropdown_labels(lang) for lang in ("en", "fr", "nl", "de")}
+    for name, english in words["en"].items():
+        for lang in ("fr", "nl", "de"):
+            assert words[lang][name] != english, (name, lang)
+    assert all("{num_selected}" in w["selected_count"] for w in words.values())
