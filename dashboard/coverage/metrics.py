@@ -16,8 +16,10 @@ id (e.g. "shared, partners not stated") is counted in ``communes_cell_unidentifi
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from dashboard.coverage.model import MembershipSnapshot, Status
@@ -72,7 +74,8 @@ def status_frame(snapshot: MembershipSnapshot, communes: pd.DataFrame) -> pd.Dat
     missing = [c for c in REQUIRED_COLUMNS if c not in communes.columns]
     if missing:
         raise ValueError(f"communes frame lacks columns {missing} (see docs/CONTRACTS.md)")
-    codes = set(communes["nis"].astype(str))
+    nis = communes["nis"].astype(str).tolist()
+    codes = set(nis)
     foreign = sorted(s.nis for s in snapshot.statuses if s.nis not in codes)
     if foreign:
         raise ValueError(
@@ -80,11 +83,11 @@ def status_frame(snapshot: MembershipSnapshot, communes: pd.DataFrame) -> pd.Dat
             f"has {len(foreign)} codes not in the communes frame: {', '.join(foreign[:10])}"
         )
     by_nis = snapshot.as_mapping()
+    found = [by_nis.get(n) for n in nis]  # a plain list: iterating the column is slow
     frame = communes.copy()
-    nis = frame["nis"].astype(str)
-    frame["status"] = [by_nis[n].status.value if n in by_nis else "unknown" for n in nis]
-    frame["cell_id"] = [(by_nis[n].cell_id or "") if n in by_nis else "" for n in nis]
-    frame["partial"] = [bool(by_nis[n].partial) if n in by_nis else False for n in nis]
+    frame["status"] = ["unknown" if s is None else s.status.value for s in found]
+    frame["cell_id"] = ["" if s is None else (s.cell_id or "") for s in found]
+    frame["partial"] = [False if s is None else bool(s.partial) for s in found]
     frame["covered"] = frame["status"].isin([Status.OWN_CELL.value, Status.SHARED_CELL.value])
     return frame
 
@@ -101,16 +104,25 @@ def _units(frame: pd.DataFrame, level: str) -> pd.Series:
     raise ValueError(f"unknown level {level!r}; known: {', '.join(LEVELS)}")
 
 
-def _unit_name(level: str, unit: str, sub: pd.DataFrame) -> str:
+def _unit_name(level: str, unit: str) -> str:
+    """The name of a unit of any level but ``police_zone`` (see :func:`_zone_names`)."""
     if level == "country":
         return "Belgium"
     if level == "region":
         return REGION_NAMES.get(unit, unit)
     if level == "community":
         return "German-speaking Community"
-    if level == "police_zone" and "police_zone_name" in sub.columns:
-        return str(sub["police_zone_name"].iloc[0])
     return ""
+
+
+def _zone_names(frame: pd.DataFrame, rows: np.ndarray, codes: np.ndarray, k: int) -> list[str]:
+    """Each police zone's name: that of its first commune in ``frame`` ("" without names).
+
+    ``codes`` are the zones (0..k-1, each present) of the communes at positions ``rows``."""
+    if "police_zone_name" not in frame.columns:
+        return [""] * k
+    _, first = np.unique(codes, return_index=True)
+    return [str(name) for name in frame["police_zone_name"].iloc[rows[first]]]
 
 
 def _geography(level: str, unit: str) -> str:
@@ -123,40 +135,91 @@ def _geography(level: str, unit: str) -> str:
     return ""
 
 
-def _share(num: float, den: float) -> float:
-    return float(num) / float(den) if den else float("nan")
+def _counts(codes: np.ndarray, k: int, where: np.ndarray | None = None) -> np.ndarray:
+    """Communes per unit (those ``where`` is true), int64."""
+    picked = codes if where is None else codes[where]
+    return np.bincount(picked, minlength=k).astype("int64", copy=False)
 
 
-def _row(level: str, unit: str, sub: pd.DataFrame) -> dict[str, object]:
-    counts = sub["status"].value_counts()
-    covered = sub["covered"]
-    own_without_id = int(((sub["status"] == "own_cell") & (sub["cell_id"] == "")).sum())
-    shared_ids = sub.loc[covered & (sub["cell_id"] != ""), "cell_id"].nunique()
-    unidentified = int(((sub["status"] == "shared_cell") & (sub["cell_id"] == "")).sum())
-    pop = sub["population"].astype("int64")
-    unknown = sub["status"] == "unknown"
-    row: dict[str, object] = {
-        "level": level,
-        "unit": unit,
-        "unit_name": _unit_name(level, unit, sub),
-        "geography": _geography(level, unit),
-        "communes": len(sub),
-        "cells": int(shared_ids) + own_without_id,
+def _sums(codes: np.ndarray, k: int, values: np.ndarray) -> np.ndarray:
+    """``values`` summed per unit in int64 (exact, unlike bincount's float weights)."""
+    out = np.zeros(k, dtype="int64")
+    np.add.at(out, codes, values)
+    return out
+
+
+def _shares(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    """``num / den`` per unit as float, NaN where ``den`` is 0."""
+    den = den.astype("float64")
+    out = np.full(len(den), np.nan)
+    np.divide(num.astype("float64"), den, out=out, where=den != 0)
+    return out
+
+
+def _level_columns(frame: pd.DataFrame, level: str) -> dict[str, list | np.ndarray] | None:
+    """The ``METRIC_COLUMNS`` of one level, units sorted; None when it has no unit.
+
+    The communes of a unit are counted in one pass per figure (``np.bincount`` over the
+    unit's code), not with a pandas group per unit. Units with an empty code, and communes
+    whose unit is missing (NaN, dropped by a groupby too), are left out.
+    """
+    units = _units(frame, level)
+    codes, uniques = pd.factorize(units.where(units != ""), sort=True)
+    k = len(uniques)
+    if k == 0:
+        return None
+    kept = codes >= 0
+    rows = np.flatnonzero(kept)
+    codes = codes[kept]
+
+    status = frame["status"].to_numpy(dtype=object)[rows]
+    cell_id = frame["cell_id"].to_numpy(dtype=object)[rows]
+    covered = frame["covered"].to_numpy(dtype=bool)[rows]
+    partial = frame["partial"].to_numpy(dtype=bool)[rows]
+    population = frame["population"].iloc[rows].astype("int64").to_numpy()
+    no_id = cell_id == ""
+    unknown = status == Status.UNKNOWN.value
+
+    # Cells: distinct ids among covered communes with an id, counted in every unit where
+    # they have a member, plus each own cell without an id.
+    with_id = covered & ~no_id
+    cell_codes, cell_ids = pd.factorize(cell_id[with_id])
+    pairs = np.unique(codes[with_id].astype("int64") * max(len(cell_ids), 1) + cell_codes)
+    own = status == Status.OWN_CELL.value
+    cells = _counts(pairs // max(len(cell_ids), 1), k) + _counts(codes, k, own & no_id)
+
+    communes = _counts(codes, k)
+    n_covered = _counts(codes, k, covered)
+    pop = _sums(codes, k, population)
+    pop_covered = _sums(codes, k, np.where(covered, population, 0))
+
+    unit_names = [str(u) for u in uniques]
+    if level == "police_zone":
+        names = _zone_names(frame, rows, codes, k)
+    else:
+        names = [_unit_name(level, u) for u in unit_names]
+    columns: dict[str, list | np.ndarray] = {
+        "level": [level] * k,
+        "unit": unit_names,
+        "unit_name": names,
+        "geography": [_geography(level, u) for u in unit_names],
+        "communes": communes,
+        "cells": cells,
     }
-    for status, col in STATUS_COLUMNS.items():
-        row[col] = int(counts.get(status.value, 0))
-    row.update(
-        communes_covered=int(covered.sum()),
-        communes_partly_covered=int((covered & sub["partial"]).sum()),
-        communes_cell_unidentified=unidentified,
-        share_communes_covered=_share(covered.sum(), len(sub)),
-        share_communes_unknown=_share(unknown.sum(), len(sub)),
-        population=int(pop.sum()),
-        population_covered=int(pop[covered].sum()),
-        population_unknown=int(pop[unknown].sum()),
-        share_population_covered=_share(pop[covered].sum(), pop.sum()),
+    for s, col in STATUS_COLUMNS.items():
+        columns[col] = _counts(codes, k, status == s.value)
+    columns.update(
+        communes_covered=n_covered,
+        communes_partly_covered=_counts(codes, k, covered & partial),
+        communes_cell_unidentified=_counts(codes, k, (status == Status.SHARED_CELL.value) & no_id),
+        share_communes_covered=_shares(n_covered, communes),
+        share_communes_unknown=_shares(_counts(codes, k, unknown), communes),
+        population=pop,
+        population_covered=pop_covered,
+        population_unknown=_sums(codes, k, np.where(unknown, population, 0)),
+        share_population_covered=_shares(pop_covered, pop),
     )
-    return row
+    return columns
 
 
 def coverage_metrics(
@@ -170,19 +233,29 @@ def coverage_metrics(
     the German-speaking Community) are left out of that level.
     """
     frame = status_frame(snapshot, communes)
-    rows = []
-    for level in levels:
-        units = _units(frame, level)
-        for unit, sub in frame.groupby(units, sort=True):
-            if unit == "":
-                continue
-            rows.append(_row(level, str(unit), sub))
-    out = pd.DataFrame(rows, columns=list(METRIC_COLUMNS))
+    asked = Counter(levels)  # a level asked twice gives each of its rows twice
+    parts = [(lv, c) for lv in asked if (c := _level_columns(frame, lv)) is not None]
+    if not parts:
+        out = pd.DataFrame([], columns=list(METRIC_COLUMNS))
+        out.insert(0, "as_of", snapshot.as_of.isoformat())
+        out.insert(1, "vintage", snapshot.vintage)
+        return out
+    # Units come sorted within a level (pd.factorize(sort=True): the order sort_values
+    # gives), the levels go in LEVELS order.
     order = {lv: i for i, lv in enumerate(LEVELS)}
-    out = out.sort_values(["level", "unit"], key=lambda s: s.map(order) if s.name == "level" else s)
-    out.insert(0, "as_of", snapshot.as_of.isoformat())
-    out.insert(1, "vintage", snapshot.vintage)
-    return out.reset_index(drop=True)
+    parts.sort(key=lambda part: order[part[0]])
+    n = sum(len(c["unit"]) * asked[lv] for lv, c in parts)
+    data: dict[str, list | np.ndarray] = {
+        "as_of": [snapshot.as_of.isoformat()] * n,
+        "vintage": [snapshot.vintage] * n,
+    }
+    for col in METRIC_COLUMNS:
+        values = [(c[col], asked[lv]) for lv, c in parts]
+        if isinstance(values[0][0], np.ndarray):
+            data[col] = np.concatenate([np.repeat(v, times) for v, times in values])
+        else:
+            data[col] = [x for v, times in values for x in v for _ in range(times)]
+    return pd.DataFrame(data)
 
 
 def geography_metrics(snapshot: MembershipSnapshot, communes: pd.DataFrame) -> pd.DataFrame:

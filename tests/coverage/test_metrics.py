@@ -1,22 +1,150 @@
 import datetime as dt
 import math
+import random
+from collections.abc import Sequence
 
 import pandas as pd
 import pytest
 
+import geodata
 from dashboard.coverage.metrics import (
     LEVELS,
     METRIC_COLUMNS,
+    REGION_GEOGRAPHY,
+    REGION_NAMES,
+    REQUIRED_COLUMNS,
+    STATUS_COLUMNS,
     coverage_metrics,
     geography_metrics,
     published_figures,
+    status_frame,
 )
 from dashboard.coverage.model import Cell, CommuneStatus, MembershipSnapshot, Status
 from dashboard.coverage.public_record import load_public_record, published_dates
+from geodata.belgium import GERMAN_SPEAKING_GEOGRAPHY
 from tests.coverage.synthetic import communes_frame
 from tests.coverage.test_public_record import shared, shared_facts  # noqa: F401
 
 D = dt.date(2016, 5, 27)
+
+
+# ------------------------------------------------------------ reference implementation
+# The per-unit Python loop that coverage_metrics replaced (copied verbatim before the
+# vectorised rewrite, helpers included, so that it stays frozen). The new implementation
+# must give an identical frame: same rows, order, values and dtypes. bench/metrics.py times
+# one against the other.
+
+
+def _reference_status_frame(snapshot: MembershipSnapshot, communes: pd.DataFrame) -> pd.DataFrame:
+    missing = [c for c in REQUIRED_COLUMNS if c not in communes.columns]
+    if missing:
+        raise ValueError(f"communes frame lacks columns {missing} (see docs/CONTRACTS.md)")
+    codes = set(communes["nis"].astype(str))
+    foreign = sorted(s.nis for s in snapshot.statuses if s.nis not in codes)
+    if foreign:
+        raise ValueError(
+            f"snapshot {snapshot.source or '(no source)'} ({snapshot.vintage}, {snapshot.as_of}) "
+            f"has {len(foreign)} codes not in the communes frame: {', '.join(foreign[:10])}"
+        )
+    by_nis = snapshot.as_mapping()
+    frame = communes.copy()
+    nis = frame["nis"].astype(str)
+    frame["status"] = [by_nis[n].status.value if n in by_nis else "unknown" for n in nis]
+    frame["cell_id"] = [(by_nis[n].cell_id or "") if n in by_nis else "" for n in nis]
+    frame["partial"] = [bool(by_nis[n].partial) if n in by_nis else False for n in nis]
+    frame["covered"] = frame["status"].isin([Status.OWN_CELL.value, Status.SHARED_CELL.value])
+    return frame
+
+
+def _reference_units(frame: pd.DataFrame, level: str) -> pd.Series:
+    if level == "country":
+        return pd.Series("BE", index=frame.index)
+    if level == "region":
+        return frame["region"].astype(str)
+    if level == "community":
+        return frame["german_speaking"].map(lambda g: GERMAN_SPEAKING_GEOGRAPHY if bool(g) else "")
+    if level in ("province", "arrondissement", "police_zone"):
+        return frame[level].astype(str)
+    raise ValueError(f"unknown level {level!r}; known: {', '.join(LEVELS)}")
+
+
+def _reference_unit_name(level: str, unit: str, sub: pd.DataFrame) -> str:
+    if level == "country":
+        return "Belgium"
+    if level == "region":
+        return REGION_NAMES.get(unit, unit)
+    if level == "community":
+        return "German-speaking Community"
+    if level == "police_zone" and "police_zone_name" in sub.columns:
+        return str(sub["police_zone_name"].iloc[0])
+    return ""
+
+
+def _reference_geography(level: str, unit: str) -> str:
+    if level == "country":
+        return "BE"
+    if level == "region":
+        return REGION_GEOGRAPHY.get(unit, "")
+    if level == "community":
+        return GERMAN_SPEAKING_GEOGRAPHY
+    return ""
+
+
+def _reference_share(num: float, den: float) -> float:
+    return float(num) / float(den) if den else float("nan")
+
+
+def _reference_row(level: str, unit: str, sub: pd.DataFrame) -> dict[str, object]:
+    counts = sub["status"].value_counts()
+    covered = sub["covered"]
+    own_without_id = int(((sub["status"] == "own_cell") & (sub["cell_id"] == "")).sum())
+    shared_ids = sub.loc[covered & (sub["cell_id"] != ""), "cell_id"].nunique()
+    unidentified = int(((sub["status"] == "shared_cell") & (sub["cell_id"] == "")).sum())
+    pop = sub["population"].astype("int64")
+    unknown = sub["status"] == "unknown"
+    row: dict[str, object] = {
+        "level": level,
+        "unit": unit,
+        "unit_name": _reference_unit_name(level, unit, sub),
+        "geography": _reference_geography(level, unit),
+        "communes": len(sub),
+        "cells": int(shared_ids) + own_without_id,
+    }
+    for status, col in STATUS_COLUMNS.items():
+        row[col] = int(counts.get(status.value, 0))
+    row.update(
+        communes_covered=int(covered.sum()),
+        communes_partly_covered=int((covered & sub["partial"]).sum()),
+        communes_cell_unidentified=unidentified,
+        share_communes_covered=_reference_share(covered.sum(), len(sub)),
+        share_communes_unknown=_reference_share(unknown.sum(), len(sub)),
+        population=int(pop.sum()),
+        population_covered=int(pop[covered].sum()),
+        population_unknown=int(pop[unknown].sum()),
+        share_population_covered=_reference_share(pop[covered].sum(), pop.sum()),
+    )
+    return row
+
+
+def _reference_coverage_metrics(
+    snapshot: MembershipSnapshot,
+    communes: pd.DataFrame,
+    levels: Sequence[str] = LEVELS,
+) -> pd.DataFrame:
+    frame = _reference_status_frame(snapshot, communes)
+    rows = []
+    for level in levels:
+        units = _reference_units(frame, level)
+        for unit, sub in frame.groupby(units, sort=True):
+            if unit == "":
+                continue
+            rows.append(_reference_row(level, str(unit), sub))
+    out = pd.DataFrame(rows, columns=list(METRIC_COLUMNS))
+    order = {lv: i for i, lv in enumerate(LEVELS)}
+    out = out.sort_values(["level", "unit"], key=lambda s: s.map(order) if s.name == "level" else s)
+    out.insert(0, "as_of", snapshot.as_of.isoformat())
+    out.insert(1, "vintage", snapshot.vintage)
+    return out.reset_index(drop=True)
 
 
 @pytest.fixture
@@ -109,6 +237,140 @@ def test_codes_outside_the_frame_and_missing_columns_are_errors(snapshot):
         coverage_metrics(snapshot, communes_frame().drop(columns="police_zone"))
     with pytest.raises(ValueError, match="unknown level 'canton'"):
         coverage_metrics(snapshot, communes_frame(), levels=("canton",))
+
+
+# ------------------------------------------------- same frame as the reference implementation
+
+
+def assert_same_as_reference(snapshot: MembershipSnapshot, communes: pd.DataFrame,
+                             levels: Sequence[str] = LEVELS) -> pd.DataFrame:  # fmt: skip
+    """coverage_metrics equals the old per-unit loop: rows, order, values, dtypes, index
+    (and status_frame the old one)."""
+    pd.testing.assert_frame_equal(
+        status_frame(snapshot, communes),
+        _reference_status_frame(snapshot, communes),
+        check_dtype=True,
+        check_exact=True,
+    )
+    got = coverage_metrics(snapshot, communes, levels=levels)
+    expected = _reference_coverage_metrics(snapshot, communes, levels=levels)
+    pd.testing.assert_frame_equal(got, expected, check_dtype=True, check_exact=True)
+    return got
+
+
+def random_snapshot(communes: pd.DataFrame, vintage: str, seed: int) -> MembershipSnapshot:
+    """Random statuses: absent (unknown) or any status, shared cells from a small pool of
+    ids (so that cells span units) or without an id, own cells with and without an id,
+    partial flags on covered and uncovered communes alike."""
+    rng = random.Random(seed)
+    pool = [f"S{i:02d}" for i in range(40)]
+    statuses = []
+    for nis in communes["nis"]:
+        if rng.random() < 0.1:
+            continue
+        status = rng.choice(list(Status))
+        cell = None
+        if status is Status.SHARED_CELL:
+            cell = rng.choice([*pool, None, None, None, None])
+        elif status is Status.OWN_CELL:
+            cell = rng.choice([f"O{nis}", None])
+        statuses.append(CommuneStatus(nis, status, cell, partial=rng.random() < 0.15))
+    return MembershipSnapshot(D, vintage, tuple(statuses))
+
+
+@pytest.fixture(scope="module")
+def real_bundle():
+    from dashboard.bundle import load_bundle
+    from dashboard.settings import Settings
+
+    return load_bundle(Settings.from_env({}))
+
+
+LEVEL_CHOICES = [(level,) for level in LEVELS] + [
+    LEVELS,
+    ("police_zone", "country", "region"),  # out of order: sorted by level
+    ("region", "region"),  # a level asked twice
+]
+
+
+@pytest.mark.parametrize("levels", LEVEL_CHOICES, ids=lambda lv: "+".join(lv))
+@pytest.mark.parametrize("vintage", geodata.VINTAGE_KEYS)
+def test_same_as_reference_on_real_data_with_random_statuses(real_bundle, vintage, levels):
+    communes = real_bundle.vintages[vintage].communes
+    for seed in (1, 2):
+        snapshot = random_snapshot(communes, vintage, seed)
+        got = assert_same_as_reference(snapshot, communes, levels)
+        assert len(got) > 0
+    statuses = snapshot.as_mapping().values()
+    assert any(s.status is Status.SHARED_CELL and not s.cell_id for s in statuses)
+    assert any(s.status is Status.OWN_CELL and not s.cell_id for s in statuses)
+    assert any(s.status is Status.OWN_CELL and s.cell_id for s in statuses)
+    assert any(s.partial and s.status.covered for s in statuses)
+
+
+@pytest.mark.parametrize("levels", LEVEL_CHOICES, ids=lambda lv: "+".join(lv))
+def test_same_as_reference_on_the_illustrative_example(real_bundle, levels):
+    example = real_bundle.example
+    assert example is not None and example.illustrative
+    communes = real_bundle.vintages[example.vintage].communes
+    got = assert_same_as_reference(example, communes, levels)
+    if levels == ("police_zone",):
+        assert len(got) == communes["police_zone"].nunique()
+        assert (got["unit_name"] != "").all()
+
+
+def test_same_as_reference_on_real_subsets_shuffled_and_without_zone_names(real_bundle):
+    communes = real_bundle.vintages["2019-2024"].communes
+    snapshot = random_snapshot(communes, "2019-2024", 3)
+    by_code = snapshot.as_mapping()
+    # A selection keeps the frame's index (the breakdown view passes one).
+    for region in ("02000", "03000", "04000"):
+        sel = communes[communes["region"] == region]
+        sub = MembershipSnapshot(D, "2019-2024", tuple(by_code[n] for n in sel["nis"]
+                                                       if n in by_code))  # fmt: skip
+        assert_same_as_reference(sub, sel)
+    # Row order decides the name of a zone (its first commune's): shuffled, with a label.
+    shuffled = communes.sample(frac=1, random_state=7)
+    assert_same_as_reference(snapshot, shuffled)
+    named = shuffled.assign(police_zone_name=[f"{z} #{i}" for i, z in
+                                              enumerate(shuffled["police_zone"])])  # fmt: skip
+    got = assert_same_as_reference(snapshot, named, ("police_zone",))
+    assert got["unit_name"].str.contains("#").all()
+    got = assert_same_as_reference(snapshot, communes.drop(columns="police_zone_name"))
+    assert (got.loc[got["level"] == "police_zone", "unit_name"] == "").all()
+
+
+@pytest.mark.parametrize("levels", LEVEL_CHOICES, ids=lambda lv: "+".join(lv))
+def test_same_as_reference_on_edge_cases(snapshot, levels):
+    frame = communes_frame()
+    empty_snapshot = MembershipSnapshot(D, "1977-2018", ())
+    all_unknown = MembershipSnapshot(
+        D, "1977-2018", tuple(CommuneStatus(n, Status.UNKNOWN) for n in frame["nis"])
+    )
+    assert_same_as_reference(snapshot, frame, levels)
+    assert_same_as_reference(empty_snapshot, frame, levels)
+    assert_same_as_reference(all_unknown, frame, levels)
+    for nis in ("11001", "63001", "21001"):  # in a province or not, in the DG or not
+        one = frame[frame["nis"] == nis]
+        assert_same_as_reference(MembershipSnapshot(D, "x", ()), one, levels)
+        status = MembershipSnapshot(D, "x", (CommuneStatus(nis, Status.OWN_CELL, "C"),))
+        assert_same_as_reference(status, one, levels)
+    empty = assert_same_as_reference(empty_snapshot, frame.iloc[0:0], levels)
+    assert empty.empty and list(empty.columns) == ["as_of", "vintage", *METRIC_COLUMNS]
+    # No unit at that level: no German-speaking commune, no province in Brussels.
+    brussels = frame[frame["region"] == "04000"]
+    assert_same_as_reference(MembershipSnapshot(D, "x", ()), brussels, levels)
+    # A missing unit (dropped, as a groupby drops it) and an empty one (left out).
+    holes = frame.astype({"police_zone": object, "arrondissement": object})
+    holes.loc[holes["nis"] == "11002", ["police_zone", "arrondissement"]] = None
+    holes.loc[holes["nis"] == "63003", "police_zone"] = float("nan")
+    holes.loc[holes["nis"] == "11003", "police_zone"] = ""
+    assert_same_as_reference(snapshot, holes, levels)
+    # Zero population: shares of the population are NaN.
+    assert_same_as_reference(snapshot, frame.assign(population=0), levels)
+    zero = frame.assign(population=frame["population"].where(frame["region"] != "03000", 0))
+    got = assert_same_as_reference(snapshot, zero, levels)
+    assert got.loc[got["unit"] == "03000", "share_population_covered"].isna().all()
 
 
 # ------------------------------------------------------------------ published figures
