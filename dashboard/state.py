@@ -13,6 +13,11 @@ Query format (stable order, only non-default values, lists comma-separated)::
      &status=own_cell,shared_cell&flag=pilot_2016&pop=5-10k&level=province&commune=11002
      &view=compare&a=region:02000&b=date:2016-05-27
 
+``a`` is the view's first area: the comparison's first side (``view=compare``), or the area
+whose peer groups the ranking shows (``view=ranking&level=province&a=province:10000``; an
+area of another level than ``level`` is ignored there, see :func:`peer_subject`). It is kept
+across tabs, so the two tabs share it. ``b`` is the comparison's second side.
+
 ``lang`` is always written, even when it is the default: without it the receiver's browser
 language would win (see :func:`dashboard.i18n.negotiate_language`), and a link must restore
 the view exactly. When a link has no (valid) ``lang``, :func:`from_query` negotiates the
@@ -71,8 +76,8 @@ PARAMS: Final[tuple[str, ...]] = (
 #: The analysis tabs (issue 13), the first is the default.
 VIEWS: Final[tuple[str, ...]] = ("gaps", "ranking", "compare", "commune")
 
-#: What a comparison side names: an area ("region:02000", "province:10000",
-#: "arrondissement:11000", "police_zone:5345") or, for the second side, a date.
+#: What ``a`` / ``b`` name: an area ("region:02000", "province:10000",
+#: "arrondissement:11000", "police_zone:5345") or, for the comparison's second side, a date.
 AREA_REF = re.compile(r"^(region|province|arrondissement|police_zone):[0-9]{4,5}$")
 DATE_REF = re.compile(r"^date:\d{4}-\d{2}-\d{2}$")
 
@@ -115,8 +120,10 @@ class ViewState:
     lang: str = DEFAULT_LANGUAGE
     level: str = "region"
     view: str = VIEWS[0]  # the analysis tab shown
-    cmp_a: str | None = None  # the comparison's first side: an area (AREA_REF)
-    cmp_b: str | None = None  # its second side: an area, or a date (DATE_REF)
+    #: The view's first area (AREA_REF, ``a=``): the comparison's first side, or the
+    #: ranking's peer subject (when of the breakdown level: :func:`peer_subject`).
+    cmp_a: str | None = None
+    cmp_b: str | None = None  # the comparison's second side: an area, or a date (DATE_REF)
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -154,6 +161,24 @@ class ViewState:
 
 
 DEFAULT_STATE: Final = ViewState()
+
+
+def area_ref(level: str, code: str) -> str:
+    """``"province:10000"``: how ``a`` / ``b`` name area ``code`` of ``level``."""
+    ref = f"{level}:{code}"
+    if not AREA_REF.match(ref):
+        raise ValueError(f"not an area: {ref!r}")
+    return ref
+
+
+def peer_subject(state: ViewState) -> str | None:
+    """The area whose peer groups the ranking shows: the code of the view's first area
+    (``a``) when it is an area of the breakdown level, else None (an area of another level,
+    such as the comparison's, is ignored there)."""
+    if state.cmp_a is None:
+        return None
+    level, _, code = state.cmp_a.partition(":")
+    return code if level == state.level else None
 
 
 def default_state(lang: str = DEFAULT_LANGUAGE) -> ViewState:

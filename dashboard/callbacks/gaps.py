@@ -6,12 +6,18 @@ that is shown (:attr:`ViewState.view`), and only what changed since the browser 
 keeps the map's highlight of the chosen gap commune (two traces after the coverage map's
 own, patched whole so their indices never move; cleared when the commune is no gap or the
 gap explorer is left). Choosing a row sets the page's commune (``ids.COMMUNE``): the page
-callback puts it in the link and the map-view callback zooms there.
+callback puts it in the link and the map-view callback zooms there. The other way round, the
+page's commune (a link, the search box) is the row selected in the table, when it is a gap,
+and the view's first area (``a=``, when of the breakdown level) the ranking's peer choice:
+a link restores both. Neither loops: a selection the table is given sends nothing back
+(dash-ag-grid pauses its selection events meanwhile), and a row or an area already chosen
+is not chosen again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import lru_cache
 
 from dash import Dash, Input, Output, Patch, State, html, no_update
@@ -19,10 +25,16 @@ from dash import Dash, Input, Output, Patch, State, html, no_update
 from dashboard import i18n, ids, views
 from dashboard.bundle import DataBundle
 from dashboard.callbacks.state import state_from_data
+from dashboard.figures.analysis import (
+    HIGHLIGHT_MARKER,
+    HIGHLIGHT_OUTLINE,
+    highlight_traces,
+    ranking_figure,
+)
 from dashboard.layout import gaps as layout
 from dashboard.layout.components import grid_locale
 from dashboard.server import geometry_url
-from dashboard.state import ViewState
+from dashboard.state import ViewState, peer_subject
 from dashboard.upload import payload_to_snapshot
 from dashboard.views.gaps import gap_detail, gap_table_rows, gaps_view
 from dashboard.views.ranking import area_options, area_peers_view, mask_bits, ranking_view
@@ -37,6 +49,7 @@ GAPS_OUTPUTS: tuple[tuple[str, str], ...] = (
     (layout.GAPS_ROWS, "data"),
     (layout.GAPS_TABLE, "columnDefs"),
     (layout.GAPS_TABLE, "dashGridOptions"),
+    (layout.GAPS_TABLE, "selectedRows"),
 )
 DETAIL_OUTPUTS: tuple[tuple[str, str], ...] = ((layout.GAPS_DETAIL, "children"),)
 RANKING_OUTPUTS: tuple[tuple[str, str], ...] = (
@@ -107,10 +120,10 @@ def _gaps_outputs(bundle: DataBundle, shown, frame, mask, lang: str, new_data: b
 @lru_cache(maxsize=256)
 def _ranking_outputs(bundle: DataBundle, shown, lang: str, level: str, bits: str) -> dict:
     """The ranking tab's outputs, built once per (dataset, date, language, level, filter
-    mask) and shared read-only (the police zones' take about 0.3 s the first time)."""
+    mask) and shared read-only."""
     t = i18n.t
     view = ranking_view(bundle, shown, lang, level, bits)
-    figure = layout.ranking_figure(view, separators(lang)).to_plotly_json()
+    figure = ranking_figure(view, separators(lang)).to_plotly_json()
     columns = layout.ranking_columns(lang, level, view.population_header)
     fields = {"unit", *(c["field"] for c in columns), *(f"{c['field']}_text" for c in columns)}
 
@@ -152,12 +165,37 @@ def render_area_peers(bundle: DataBundle, state: ViewState, upload, unit: str | 
     return layout.build_area_peers(view)
 
 
+def gap_choice(rows, commune: str | None) -> tuple:
+    """(commune box value, its options) for the gap table's selection ``rows``: the row's
+    commune, or ``no_update`` when no row is selected or it is the page's commune already
+    (a selection the page made: choosing it again would zoom the map again)."""
+    row = rows[0] if rows and isinstance(rows, list) and isinstance(rows[0], dict) else {}
+    nis = row.get("nis")
+    if not nis or nis == commune:
+        return no_update, no_update
+    return nis, [{"label": str(row.get("name") or nis), "value": nis}]
+
+
+def ranked_area_choice(rows, chosen: str | None):
+    """The peer choice's value for the ranking table's selection ``rows``: the row's area,
+    or ``no_update`` when none is selected or it is chosen already."""
+    row = rows[0] if rows and isinstance(rows, list) and isinstance(rows[0], dict) else {}
+    unit = row.get("unit")
+    return unit if unit and unit != chosen else no_update
+
+
 def render_analysis(
-    bundle: DataBundle, state: ViewState, upload, keys: dict | None, prefix: str = "/"
+    bundle: DataBundle,
+    state: ViewState,
+    upload,
+    keys: dict | None,
+    prefix: str = "/",
+    peer_choice: str | None = None,
 ) -> dict:
     """What the analysis tabs and the map's highlight show for ``state``: {(component id,
     property): value}. ``keys``: what the browser has (``ANALYSIS_KEYS``); only what
-    differs is computed and sent, the rest is ``no_update``."""
+    differs is computed and sent, the rest is ``no_update``. ``peer_choice``: the value the
+    ranking's peer choice holds in the browser."""
     keys = dict(keys or {})
     out: dict = dict.fromkeys(ANALYSIS_OUTPUTS, no_update)
     if state.view not in ("gaps", "ranking") and not keys.get("highlight"):
@@ -179,6 +217,11 @@ def render_analysis(
         new["detail"] = f"{base}|{state.commune or ''}"
         if keys.get("detail") != new["detail"]:
             out[(layout.GAPS_DETAIL, "children")] = layout.build_gap_detail(detail, lang)
+        # The row selected: the page's commune when it is a gap (chosen by a row, a link or
+        # the search box), else none. The table applies it to its rows when they come.
+        new["selected"] = detail.nis if detail else ""
+        if (keys.get("selected") or "") != new["selected"]:
+            out[(layout.GAPS_TABLE, "selectedRows")] = {"ids": [detail.nis]} if detail else []
     # The highlight: its own key without the language (the outlines do not change with it).
     new["highlight"] = f"{data}|{detail.nis}" if detail else ""
     if new["highlight"] != (keys.get("highlight") or ""):
@@ -187,8 +230,8 @@ def render_analysis(
         name = detail.lines[0] if detail else ""
         patch = Patch()
         for index, trace in zip(
-            (layout.HIGHLIGHT_OUTLINE, layout.HIGHLIGHT_MARKER),
-            layout.highlight_traces(url, detail, name),
+            (HIGHLIGHT_OUTLINE, HIGHLIGHT_MARKER),
+            highlight_traces(url, detail, name),
             strict=True,
         ):
             patch["data"][index] = trace
@@ -198,14 +241,18 @@ def render_analysis(
         if keys.get("ranking") != new["ranking"]:
             out.update(_ranking_outputs(bundle, shown, lang, state.level, bits))
         # The peer choice lists every area of the level (a filter click changes nothing of
-        # it); a new dataset, date or level clears the area chosen, a new language keeps it.
+        # it). Its value is the view's first area when that is one of them (a link, a row,
+        # the comparison's list), sent with the options (or after them): a dropdown drops a
+        # value its options lack. An area the data shown lacks is not chosen.
         new["peer_options"] = f"{base}|{state.level}"
         if keys.get("peer_options") != new["peer_options"]:
             out.update(_peer_choice_outputs(bundle, shown, lang, state.level))
             out[(layout.RANKING_PEER_KEY, "data")] = new["peer_options"]
-            new["peer_areas"] = f"{data}|{state.level}"
-            if keys.get("peer_areas") != new["peer_areas"]:
-                out[(layout.RANKING_PEER_CHOICE, "value")] = None
+        subject = peer_subject(state)
+        options = area_options(bundle, shown, lang, state.level)
+        chosen = subject if any(o["value"] == subject for o in options) else None
+        if chosen != (peer_choice or None):
+            out[(layout.RANKING_PEER_CHOICE, "value")] = chosen
     if new != keys:
         out[(layout.ANALYSIS_KEYS, "data")] = new
     return out
@@ -219,12 +266,14 @@ def register(app: Dash, bundle: DataBundle) -> None:
         Input(ids.STATE, "data"),
         State(ids.UPLOAD_STORE, "data"),
         State(layout.ANALYSIS_KEYS, "data"),
+        State(layout.RANKING_PEER_CHOICE, "value"),
         prevent_initial_call=True,
     )
-    def update_analysis(state_data, upload_payload, keys):
+    def update_analysis(state_data, upload_payload, keys, peer_choice):
         """The tab shown, and the map's highlight, for the view state."""
         out = render_analysis(bundle, state_from_data(state_data),
-                              payload_to_snapshot(upload_payload), keys, prefix)  # fmt: skip
+                              payload_to_snapshot(upload_payload), keys, prefix,
+                              peer_choice)  # fmt: skip
         return tuple(out[k] for k in ANALYSIS_OUTPUTS)
 
     @app.callback(
@@ -243,27 +292,56 @@ def register(app: Dash, bundle: DataBundle) -> None:
     @app.callback(
         Output(layout.RANKING_PEER_CHOICE, "value", allow_duplicate=True),
         Input(layout.RANKING_TABLE, "selectedRows"),
+        State(layout.RANKING_PEER_CHOICE, "value"),
         prevent_initial_call=True,
     )
-    def choose_ranked_area(rows):
-        """A row chosen in the ranking table is the area compared with its peers."""
-        row = rows[0] if rows and isinstance(rows[0], dict) else {}
-        return row.get("unit") or no_update
+    def choose_ranked_area(rows, chosen):
+        """A row chosen in the ranking table is the area compared with its peers (the page
+        callback puts it in the link)."""
+        return ranked_area_choice(rows, chosen)
 
     @app.callback(
         Output(ids.COMMUNE, "value", allow_duplicate=True),
         Output(ids.COMMUNE, "options", allow_duplicate=True),
         Input(layout.GAPS_TABLE, "selectedRows"),
+        State(ids.STATE, "data"),
         prevent_initial_call=True,
     )
-    def choose_gap(rows):
+    def choose_gap(rows, state_data):
         """A row chosen in the gap explorer is the page's commune: the link names it and
         the map zooms to it. The commune box keeps a value only with its option: the row's
         name is that option until the page callback sends its own."""
-        row = rows[0] if rows and isinstance(rows[0], dict) else {}
-        if not row.get("nis"):
-            return no_update, no_update
-        return row["nis"], [{"label": str(row.get("name") or row["nis"]), "value": row["nis"]}]
+        return gap_choice(rows, state_from_data(state_data).commune)
+
+    # A row selected from the page's commune (a link, the search box) is shown: the table
+    # scrolls to it, once its rows are there (they come after the selection). Nothing is
+    # sent: the grid's own API scrolls; a row a click selected is in view already.
+    app.clientside_callback(
+        """function(selected) {
+            const none = window.dash_clientside.no_update;
+            const ids = selected && !Array.isArray(selected) ? selected.ids : null;
+            if (!ids || !ids.length || !window.dash_ag_grid) { return none; }
+            window.dash_ag_grid.getApiAsync(GRID).then(function(api) {
+                function show() {
+                    const node = api.getRowNode(ids[0]);
+                    if (!node || node.rowIndex === null) { return false; }
+                    api.ensureNodeVisible(node, null);
+                    return true;
+                }
+                if (show()) { return; }
+                const wait = function() {
+                    if (show()) { api.removeEventListener("rowDataUpdated", wait); }
+                };
+                api.addEventListener("rowDataUpdated", wait);
+                setTimeout(function() { api.removeEventListener("rowDataUpdated", wait); },
+                           10000);
+            }).catch(function() {});
+            return none;
+        }""".replace("GRID", json.dumps(layout.GAPS_TABLE)),
+        Output(layout.GAPS_TABLE, "scrollTo"),
+        Input(layout.GAPS_TABLE, "selectedRows"),
+        prevent_initial_call=True,
+    )
 
     # The table shows the rows the page's filter mask keeps (one character per commune of
     # the commune frame; each row knows its place ``i``): a click sends no rows again.

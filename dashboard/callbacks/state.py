@@ -1,6 +1,12 @@
 """The URL is the view: the link, the controls and the state store are kept in step (a link
 restores the view; a control change rewrites the link). Pure functions: the one page
-callback (:mod:`dashboard.callbacks.view`) calls them in the same round trip as the view."""
+callback (:mod:`dashboard.callbacks.view`) calls them in the same round trip as the view.
+
+The view's first area (``ViewState.cmp_a``, ``a=``) has two controls: the comparison's
+first list (``ids.COMPARE_A``) and the ranking's peer choice (``RANKING_PEER_CHOICE``, which
+holds the area's code, of the breakdown level). The page callback reads both; it sets the
+first only: the peer choice is set by the ranking's callback together with its options (a
+dropdown drops a value its options lack, and they depend on the data shown)."""
 
 from __future__ import annotations
 
@@ -12,20 +18,43 @@ from dash import no_update
 from dashboard import ids
 from dashboard.bundle import DataBundle
 from dashboard.filters import FILTERS
-from dashboard.state import ViewState, from_query, to_query
+from dashboard.layout.gaps import RANKING_PEER_CHOICE
+from dashboard.state import ViewState, area_ref, from_query, peer_subject, to_query
 
 # Controls in the order of their values in the callback: the filters' come from the registry.
 CONTROLS = (ids.LANGUAGE, ids.DATASET, ids.DATE, *(f.control for f in FILTERS), ids.COMMUNE,
-            ids.LEVEL, ids.ANALYSIS_TABS, ids.COMPARE_A, ids.COMPARE_B)  # fmt: skip
+            ids.LEVEL, ids.ANALYSIS_TABS, ids.COMPARE_A, ids.COMPARE_B,
+            RANKING_PEER_CHOICE)  # fmt: skip
+#: Controls the page callback reads but does not set (see the module's docstring).
+READ_ONLY: frozenset[str] = frozenset({RANKING_PEER_CHOICE})
 
 
 def date_keys(bundle: DataBundle) -> list[str]:
     return [d.key for d in bundle.record.published_dates()]
 
 
-def state_from_controls(values: list, keys: list[str], previous: ViewState) -> ViewState:
-    """The view the controls show. An impossible value keeps the previous one."""
-    lang, dataset, date_index, *filter_values, commune, level, view, cmp_a, cmp_b = values
+def state_from_controls(
+    values: list, keys: list[str], previous: ViewState, triggered: str | None = None
+) -> ViewState:
+    """The view the controls show. An impossible value keeps the previous one.
+
+    ``triggered``: the control that changed. The first area comes from the comparison's
+    list, unless the ranking's peer choice changed (on the ranking tab): then it is the
+    area chosen there, of the breakdown level; an emptied choice empties it, unless it
+    named an area of another level (which the choice did not show). Only the choice's own
+    change counts: its value lags the state (the ranking's callback sends it after), so
+    another control's change must not read it."""
+    lang, dataset, date_index, *filter_values, commune, level, view, cmp_a, cmp_b, peer = values
+    if triggered == RANKING_PEER_CHOICE and (view or previous.view) == "ranking":
+        level = level or "region"
+        if peer:
+            try:
+                cmp_a = area_ref(level, str(peer))
+            except ValueError:
+                cmp_a = previous.cmp_a
+        else:
+            shown = (previous.cmp_a or "").startswith(f"{level}:")
+            cmp_a = None if shown else previous.cmp_a
     date = previous.date
     if dataset == "public" and isinstance(date_index, int) and 0 <= date_index < len(keys):
         date = None if date_index == len(keys) - 1 and previous.date is None else keys[date_index]
@@ -58,7 +87,13 @@ def controls_from_state(state: ViewState, keys: list[str]) -> list:
         state.view,
         state.cmp_a,
         state.cmp_b,
+        peer_subject(state),
     ]
+
+
+def _set(controls: list) -> list:
+    """The values of the controls the page callback sets (all but :data:`READ_ONLY`)."""
+    return [v for c, v in zip(CONTROLS, controls, strict=True) if c not in READ_ONLY]
 
 
 def state_to_data(state: ViewState) -> dict:
@@ -127,20 +162,21 @@ def next_state(
         canonical = to_query(state)
         fixed = canonical if canonical != search else no_update
         return state, (fixed, state_to_data(state), new_lang, notices,
-                       *controls_from_state(state, keys))  # fmt: skip
+                       *_set(controls_from_state(state, keys)))  # fmt: skip
     previous = state_from_data(previous_data)
-    state = state_from_controls(values, keys, previous)
+    state = state_from_controls(values, keys, previous, triggered)
     if state.dataset == "upload" and not upload:
         state = state.replace(dataset=previous.dataset)
     new_lang = state.lang if state.lang != lang_now else no_update
     controls = controls_from_state(state, keys)
     # Echo only controls whose value had to change (an impossible choice undone).
     echo = [c if c != v else no_update for c, v in zip(controls, values, strict=True)]
-    return state, (to_query(state) or "", state_to_data(state), new_lang, no_update, *echo)
+    return state, (to_query(state) or "", state_to_data(state), new_lang, no_update,
+                   *_set(echo))  # fmt: skip
 
 
 #: What :func:`next_state` fills in, in order, before the control values.
 STATE_OUTPUTS: tuple[tuple[str, str], ...] = (
     (ids.URL, "search"), (ids.STATE, "data"), (ids.LANG_STORE, "data"), (ids.NOTICE_KEYS, "data"),
-    *((c, "value") for c in CONTROLS),
+    *((c, "value") for c in CONTROLS if c not in READ_ONLY),
 )  # fmt: skip

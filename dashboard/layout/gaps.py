@@ -1,23 +1,18 @@
-"""The gap explorer's and the ranking's tab contents (issue 13), their tables' columns, the
-ranking chart and the map's highlight of a gap commune.
+"""The gap explorer's and the ranking's tab contents (issue 13) and their tables' columns.
 
-The two figures here are plain functions of the views (:mod:`dashboard.views.gaps`,
-:mod:`dashboard.views.ranking`); they would sit in :mod:`dashboard.figures` but for who owns
-which file today.
+The ranking chart and the map's highlight of a gap commune are in
+:mod:`dashboard.figures.analysis`.
 """
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard import i18n, ids
-from dashboard.figures.charts import FONT
 from dashboard.figures.config import STATIC_GRAPH_CONFIG
-from dashboard.figures.map import CATEGORY_COLOURS
 from dashboard.layout.components import build_grid
 from dashboard.views.gaps import GapDetail
-from dashboard.views.ranking import PARTS, AreaPeersView, RankingView
+from dashboard.views.ranking import AreaPeersView
 
 # Ids of the two tabs' parts (the panels' own ids are in dashboard.ids).
 GAPS_TITLE = "gaps-title"
@@ -35,7 +30,9 @@ RANKING_SCROLL = "ranking-scroll"
 RANKING_CHART = "ranking-chart"
 RANKING_TABLE = "ranking-table"
 RANKING_PEER_LABEL = "ranking-peer-label"
-RANKING_PEER_CHOICE = "ranking-peer-choice"  # dcc.Dropdown: the area compared with its peers
+#: dcc.Dropdown: the area compared with its peers (its code; the view's first area, ``a=``,
+#: when of the breakdown level: dashboard.state.peer_subject)
+RANKING_PEER_CHOICE = "ranking-peer-choice"
 RANKING_PEER_HELP = "ranking-peer-help"
 RANKING_PEERS = "ranking-peers"
 #: dcc.Store: what the peer choice's options are of (data, language, level); a change of it
@@ -45,23 +42,6 @@ RANKING_PEER_KEY = "ranking-peer-key"
 #: that changes nothing they show sends nothing.
 ANALYSIS_KEYS = "gaps-ranking-keys"
 
-#: The coverage map's own traces (dashboard.figures.map: regions, communes, flags); the
-#: gap explorer's highlight is the next two: outlines, then the chosen commune's marker.
-MAP_TRACES = 3
-HIGHLIGHT_OUTLINE = MAP_TRACES
-HIGHLIGHT_MARKER = MAP_TRACES + 1
-OUTLINE_COLOUR = "#000000"
-#: Height of a row of the ranking chart's legend (above its bars, two entries a row).
-LEGEND_ROW_PX = 20
-
-#: The reference lines' dashes, in the order of the references (Belgium first).
-REFERENCE_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
-PART_COLOURS = {
-    "covered": CATEGORY_COLOURS["own_cell"],
-    "planned": CATEGORY_COLOURS["planned"],
-    "none": CATEGORY_COLOURS["none"],
-    "unknown": CATEGORY_COLOURS["unknown"],
-}
 #: The ranking chart's plotly config: the page's, without a toolbar.
 CHART_CONFIG: dict = STATIC_GRAPH_CONFIG
 
@@ -74,7 +54,7 @@ def build_gaps_tab() -> html.Div:
         # one row at a time, by click or by the Space key on a focused row
         "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
     }
-    grid.getRowId = "params.data.nis"
+    grid.getRowId = "params.data.nis"  # the page's commune selects {"ids": [nis]}
     return html.Div(
         [
             html.H3(id=GAPS_TITLE),
@@ -190,46 +170,6 @@ def build_gap_detail(detail: GapDetail | None, lang: str) -> list:
     ]
 
 
-def highlight_traces(
-    geojson: str, detail: GapDetail | None, marker_name: str = ""
-) -> tuple[dict, dict]:
-    """The map's two highlight traces (indices ``HIGHLIGHT_OUTLINE``, ``HIGHLIGHT_MARKER``):
-    the chosen gap commune and its candidates outlined in black over the map's colours
-    (the chosen one thicker), and a star on the chosen one. Empty without a commune (they
-    are always assigned whole, so the traces' indices never move and a second choice
-    replaces the first)."""
-    codes = [detail.nis, *detail.candidates] if detail else []
-    outline = {
-        "type": "choropleth",
-        "name": "gap-highlight",
-        "geojson": geojson,  # the communes' URL: the browser has it already
-        "featureidkey": "properties.nis",
-        "locations": codes,
-        "z": [0] * len(codes),
-        "zmin": 0,
-        "zmax": 1,
-        "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-        "showscale": False,
-        "showlegend": False,
-        "hoverinfo": "skip",
-        "marker": {"line": {"color": OUTLINE_COLOUR,
-                            "width": [4.0] + [2.5] * (len(codes) - 1) if codes else 1}},
-    }  # fmt: skip
-    marker = {
-        "type": "scattergeo",
-        "mode": "markers",
-        "name": marker_name or "gap-commune",
-        "lat": [detail.lat] if detail else [],
-        "lon": [detail.lon] if detail else [],
-        "text": [marker_name] if detail else [],
-        "hovertemplate": "%{text}<extra></extra>",
-        "showlegend": False,
-        "marker": {"symbol": "star", "size": 18, "color": "#FFFFFF",
-                   "line": {"color": OUTLINE_COLOUR, "width": 2}},
-    }  # fmt: skip
-    return outline, marker
-
-
 # ----------------------------------------------------------------------------- ranking
 
 
@@ -250,73 +190,6 @@ def ranking_columns(lang: str, level: str, population_header: str) -> list[dict]
         _number_column("share_population", t("table.share_population", lang), minWidth=110),
         _number_column("population", population_header, minWidth=150),
     ]  # fmt: skip
-
-
-def _empty_figure(message: str) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
-                       font={"size": 14, "color": "#444"})  # fmt: skip
-    fig.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, height=200,
-                      plot_bgcolor="white", paper_bgcolor="white", font=FONT)  # fmt: skip
-    return fig
-
-
-def ranking_figure(view: RankingView, separators: str = ".,") -> go.Figure:
-    """Horizontal bars, rank 1 on top: the area's communes by status (shares), a diamond at
-    the share of its population covered, and one vertical line per reference value (named
-    with its value in the legend). ``separators``: the language's decimal and group
-    symbols, for the hover's percentages."""
-    if not view.rows:
-        return _empty_figure(view.empty)
-    labels = [f"{r['rank']}. {r['label']}" for r in view.rows]
-    fig = go.Figure()
-    for part in PARTS:
-        fig.add_trace(go.Bar(
-            y=labels, x=[round(r[f"part_{part}"], 4) for r in view.rows], orientation="h",
-            name=view.legend[part], marker={"color": PART_COLOURS[part]},
-            hovertemplate=f"%{{y}}<br>{view.legend[part]}: %{{x:.1%}}<extra></extra>",
-        ))  # fmt: skip
-    population = [None if r["share_population"] is None else round(r["share_population"], 4)
-                  for r in view.rows]  # fmt: skip
-    fig.add_trace(go.Scatter(
-        y=labels, x=population, mode="markers", name=view.legend["population"],
-        hovertemplate=f"%{{y}}<br>{view.legend['population']}: %{{x:.1%}}<extra></extra>",
-        marker={"symbol": "diamond", "size": 9, "color": "#FFFFFF",
-                "line": {"color": "#000000", "width": 1.5}},
-    ))  # fmt: skip
-    for ref, dash in zip(view.references, REFERENCE_DASHES, strict=False):
-        if ref["share_communes"] is None:
-            continue
-        fig.add_shape(
-            type="line", x0=ref["share_communes"], x1=ref["share_communes"], y0=0, y1=1,
-            yref="paper", line={"color": "#000000", "width": 1.5, "dash": dash},
-            showlegend=True, name=f"{ref['label']}: {ref['share_communes_text']}",
-        )  # fmt: skip
-    # The legend, then the axis, above the bars (container coordinates): a police-zone
-    # ranking is taller than the screen and scrolls in its box. What the values are is said
-    # above the box (view.axis_title), where the page's text wraps.
-    entries = len(PARTS) + 1 + len(fig.layout.shapes)
-    legend_px = 12 + LEGEND_ROW_PX * -(-entries // 2)  # two entries a row
-    top = legend_px + 30
-    height = top + 20 + 20 * len(labels)
-    fig.update_layout(
-        barmode="stack",
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "xref": "container",
-                "yref": "container", "y": 1 - 6 / height, "yanchor": "top",
-                "traceorder": "normal"},
-        xaxis={"tickformat": ".0%", "range": [-0.005, 1.02], "side": "top", "fixedrange": True},
-        yaxis={"range": [len(labels) - 0.5, -0.5], "automargin": True, "fixedrange": True,
-               "categoryorder": "array", "categoryarray": labels},
-        margin={"l": 10, "r": 10, "t": top, "b": 10},
-        height=height,
-        bargap=0.25,
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        font=FONT,
-        hovermode="closest",
-        separators=separators,
-    )  # fmt: skip
-    return fig
 
 
 def build_area_peers(view: AreaPeersView | None) -> list:

@@ -5,15 +5,20 @@ public record says what it does not know, and axe finds no WCAG violation in eit
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from dashboard import ids
+from dashboard.figures.analysis import HIGHLIGHT_MARKER, HIGHLIGHT_OUTLINE
 from dashboard.layout import gaps as layout
 from tests.browser.conftest import wait_for
 from tests.browser.test_a11y import _axe, _report, axe_source  # noqa: F401 (a fixture)
 from tests.browser.test_journeys import _click_option, _communes, _open, _table_rows
+from tests.browser.test_profile import _choose
 
 pytestmark = pytest.mark.browser
 
@@ -51,8 +56,8 @@ def _wait_highlight(driver, nis: str) -> None:
     """Until the panel describes ``nis`` and the map outlines it."""
     wait_for(
         lambda: nis in driver.find_element(By.ID, layout.GAPS_DETAIL).text
-        and len(_traces(driver)) > layout.HIGHLIGHT_MARKER
-        and _traces(driver)[layout.HIGHLIGHT_OUTLINE]["locations"][:1] == [nis],
+        and len(_traces(driver)) > HIGHLIGHT_MARKER
+        and _traces(driver)[HIGHLIGHT_OUTLINE]["locations"][:1] == [nis],
         message=f"{nis} highlighted",
     )  # fmt: skip
 
@@ -69,7 +74,7 @@ def test_a_row_click_zooms_the_map_and_outlines_the_candidates(live_server, brow
     wait_for(lambda: _scale(browser) > 5, message="the map zoomed on it")
     _wait_highlight(browser, "62063")
     traces = _traces(browser)
-    outline, marker = traces[layout.HIGHLIGHT_OUTLINE], traces[layout.HIGHLIGHT_MARKER]
+    outline, marker = traces[HIGHLIGHT_OUTLINE], traces[HIGHLIGHT_MARKER]
     assert outline["type"] == "choropleth" and marker["type"] == "scattergeo"
     assert outline["locations"][0] == "62063" and len(outline["locations"]) >= 2
     assert len(marker["lat"]) == 1
@@ -88,9 +93,9 @@ def test_a_row_click_zooms_the_map_and_outlines_the_candidates(live_server, brow
     wait_for(lambda: "region=03000" in browser.current_url, message="the filter in the link")
     wait_for(lambda: _communes(browser)["z"] != z, message="the map repainted")
     traces = _traces(browser)
-    assert len(traces) == layout.HIGHLIGHT_MARKER + 1
+    assert len(traces) == HIGHLIGHT_MARKER + 1
     assert len(traces[1]["locations"]) == 589
-    assert traces[layout.HIGHLIGHT_OUTLINE]["locations"] == outline["locations"]
+    assert traces[HIGHLIGHT_OUTLINE]["locations"] == outline["locations"]
     # the table keeps the Walloon gaps only
     wait_for(lambda: len(_gap_rows(browser)) < len(rows), message="the table filtered")
     assert all("Flanders" not in r[3] for r in _gap_rows(browser))
@@ -98,7 +103,7 @@ def test_a_row_click_zooms_the_map_and_outlines_the_candidates(live_server, brow
     # Leaving the gap explorer clears the highlight (the traces stay, empty).
     browser.find_element(By.ID, "tab-ranking").click()
     wait_for(lambda: "view=ranking" in browser.current_url, message="the tab in the link")
-    wait_for(lambda: not _traces(browser)[layout.HIGHLIGHT_OUTLINE]["locations"],
+    wait_for(lambda: not _traces(browser)[HIGHLIGHT_OUTLINE]["locations"],
              message="the highlight cleared")  # fmt: skip
     assert len(_communes(browser)["locations"]) == 589
 
@@ -106,14 +111,68 @@ def test_a_row_click_zooms_the_map_and_outlines_the_candidates(live_server, brow
 def test_a_link_restores_the_highlight_and_the_keyboard_chooses_a_row(live_server, browser):
     _open(browser, live_server + "?lang=fr&dataset=example&commune=62063", communes=589)
     _wait_highlight(browser, "62063")
-    assert _traces(browser)[layout.HIGHLIGHT_OUTLINE]["locations"][0] == "62063"
+    assert _traces(browser)[HIGHLIGHT_OUTLINE]["locations"][0] == "62063"
     # keyboard: focus the first row's cell, Space chooses it
     cell = _row_cell(browser, 0)
     browser.execute_script("arguments[0].focus()", cell)
     ActionChains(browser).send_keys(Keys.SPACE).perform()
     wait_for(lambda: "commune=44021" in browser.current_url, message="Gent chosen by keyboard")
-    wait_for(lambda: _traces(browser)[layout.HIGHLIGHT_OUTLINE]["locations"][:1] == ["44021"],
+    wait_for(lambda: _traces(browser)[HIGHLIGHT_OUTLINE]["locations"][:1] == ["44021"],
              message="Gent outlined")  # fmt: skip
+
+
+def _selected(driver) -> list[str] | None:
+    """The ids (NIS codes) of the gap table's selected rows, as the grid holds them."""
+    return driver.execute_script(
+        "const api = window.dash_ag_grid && dash_ag_grid.getApi(arguments[0]);"
+        "return api ? api.getSelectedNodes().map(n => n.id) : null;",
+        layout.GAPS_TABLE,
+    )
+
+
+def _row_shown_selected(driver, nis: str) -> bool:
+    """Whether the table draws ``nis``'s row, marked selected, inside its scrolled box."""
+    return driver.execute_script(
+        "const grid = document.getElementById(arguments[0]);"
+        "const row = grid && grid.querySelector("
+        "  `.ag-center-cols-container .ag-row[row-id='${arguments[1]}']`);"
+        "const box = grid && grid.querySelector('.ag-body-viewport');"
+        "if (!row || !box) return false;"
+        "const r = row.getBoundingClientRect(), b = box.getBoundingClientRect();"
+        "return row.classList.contains('ag-row-selected') && r.top >= b.top - 1"
+        "  && r.bottom <= b.bottom + 1;",
+        layout.GAPS_TABLE,
+        nis,
+    )
+
+
+def test_a_link_marks_its_gap_commune_and_the_search_box_moves_it(live_server, browser):
+    # Arlon is the 52nd of 437 gaps: the table scrolls to its row
+    _open(browser, live_server + "?lang=en&dataset=example&view=gaps&commune=81001",
+          communes=589)  # fmt: skip
+    _wait_highlight(browser, "81001")
+    assert "Arlon (81001)" in browser.find_element(By.ID, layout.GAPS_DETAIL).text
+    wait_for(lambda: _selected(browser) == ["81001"], message="Arlon's row selected")
+    wait_for(lambda: _row_shown_selected(browser, "81001"), message="Arlon's row in view")
+    scale = _scale(browser)
+    time.sleep(1.5)  # the selection chooses nothing again: same link, same zoom
+    assert "commune=81001" in browser.current_url and _scale(browser) == scale
+    assert _selected(browser) == ["81001"]
+
+    # A gap commune chosen in the search box (which opens its profile) is the row selected.
+    _choose(browser, "Gent", "Gent")
+    wait_for(lambda: "commune=44021" in browser.current_url, message="Gent chosen")
+    browser.find_element(By.ID, ids.TAB_GAPS).click()
+    wait_for(lambda: _selected(browser) == ["44021"], message="Gent's row selected")
+    wait_for(lambda: _row_shown_selected(browser, "44021"), message="Gent's row in view")
+    assert "Gent (44021)" in browser.find_element(By.ID, layout.GAPS_DETAIL).text
+    # A commune with a cell is not in the list: no row selected, no detail.
+    _choose(browser, "Bruxelles", "Bruxelles / Brussel")
+    wait_for(lambda: "commune=21004" in browser.current_url, message="Brussels chosen")
+    browser.find_element(By.ID, ids.TAB_GAPS).click()
+    wait_for(lambda: _selected(browser) == [], message="no row selected")
+    assert browser.find_element(By.ID, layout.GAPS_DETAIL).text == ""
+    assert "commune=21004" in browser.current_url
 
 
 def test_the_public_record_says_what_it_does_not_know(live_server, browser):

@@ -12,16 +12,31 @@ import pytest
 from dash import Patch, no_update
 
 from dashboard import i18n, ids, views
-from dashboard.callbacks.gaps import ANALYSIS_OUTPUTS, render_analysis, render_area_peers
+from dashboard.callbacks.gaps import (
+    ANALYSIS_OUTPUTS,
+    gap_choice,
+    ranked_area_choice,
+    render_analysis,
+    render_area_peers,
+)
+from dashboard.callbacks.state import (
+    CONTROLS,
+    STATE_OUTPUTS,
+    StateRules,
+    controls_from_state,
+    next_state,
+    state_to_data,
+)
 from dashboard.coverage.analysis.gaps import gap_rows, gap_summary
 from dashboard.coverage.analysis.peers import area_peers
 from dashboard.coverage.analysis.ranking import ranking
 from dashboard.coverage.model import Status
+from dashboard.figures import analysis as figures
 from dashboard.figures.map import coverage_map_figure
 from dashboard.filters import FILTERS, selection_mask
 from dashboard.layout import gaps as layout
 from dashboard.layout.main import GRAPH_CONFIG
-from dashboard.state import ViewState
+from dashboard.state import ViewState, peer_subject, to_query
 from dashboard.views.gaps import (
     gap_detail,
     gap_table_rows,
@@ -244,7 +259,7 @@ def test_ranking_is_cached_per_selection(bundle):
 def test_ranking_figure(bundle):
     shown, frame, mask = select(bundle, EXAMPLE)
     view = ranking_view(bundle, shown, "en", "province", mask_bits(mask))
-    fig = layout.ranking_figure(view)
+    fig = figures.ranking_figure(view)
     assert [t.type for t in fig.data] == ["bar"] * 4 + ["scatter"]
     labels = list(fig.data[0].y)
     assert labels[0].startswith("1. ") and len(labels) == len(view.rows)
@@ -256,7 +271,7 @@ def test_ranking_figure(bundle):
     for i in range(len(labels)):
         assert sum(fig.data[k].x[i] for k in range(4)) == pytest.approx(1, abs=1e-3)
     empty = ranking_view(bundle, shown, "en", "province", "0" * len(frame))
-    assert not layout.ranking_figure(empty).data
+    assert not figures.ranking_figure(empty).data
 
 
 # ----------------------------------------------------------------------------- the callback
@@ -294,12 +309,12 @@ def test_a_gap_commune_is_highlighted_and_the_highlight_cleared(bundle):
     state = EXAMPLE.replace(commune="62063")
     out = render_analysis(bundle, state, None, {})
     traces = _patched(out[MAP_FIGURE])
-    assert set(traces) == {layout.HIGHLIGHT_OUTLINE, layout.HIGHLIGHT_MARKER}
+    assert set(traces) == {figures.HIGHLIGHT_OUTLINE, figures.HIGHLIGHT_MARKER}
     detail = gap_detail(bundle, views.shown_data(bundle, "example", None, None), "en", "62063")
-    outline = traces[layout.HIGHLIGHT_OUTLINE]
+    outline = traces[figures.HIGHLIGHT_OUTLINE]
     assert outline["locations"] == ["62063", *detail.candidates]
     assert outline["geojson"].startswith("/geometry/1977-2018/communes.geojson?v=")
-    assert traces[layout.HIGHLIGHT_MARKER]["lat"] == [detail.lat]
+    assert traces[figures.HIGHLIGHT_MARKER]["lat"] == [detail.lat]
     keys = out[(layout.ANALYSIS_KEYS, "data")]
     # a filter click keeps it (nothing sent to the map); the language does not change it
     for same in (state.replace(region=("02000",)), state.replace(lang="fr")):
@@ -307,8 +322,8 @@ def test_a_gap_commune_is_highlighted_and_the_highlight_cleared(bundle):
     # another tab: cleared, the traces kept in place (empty)
     out = render_analysis(bundle, state.replace(view="ranking"), None, keys)
     traces = _patched(out[MAP_FIGURE])
-    assert traces[layout.HIGHLIGHT_OUTLINE]["locations"] == []
-    assert traces[layout.HIGHLIGHT_MARKER]["lat"] == []
+    assert traces[figures.HIGHLIGHT_OUTLINE]["locations"] == []
+    assert traces[figures.HIGHLIGHT_MARKER]["lat"] == []
     keys = out[(layout.ANALYSIS_KEYS, "data")]
     out = render_analysis(bundle, state.replace(view="compare"), None, keys)
     assert out[MAP_FIGURE] is no_update
@@ -323,8 +338,8 @@ def test_the_highlight_comes_after_the_maps_own_traces(bundle):
     shown, frame, mask = select(bundle, EXAMPLE)
     layers = views.map_layers(bundle, shown, frame, mask, EXAMPLE, "en")
     fig = coverage_map_figure(layers, "communes.geojson", "regions.geojson")
-    assert len(fig.data) == layout.MAP_TRACES == layout.HIGHLIGHT_OUTLINE
-    assert layout.HIGHLIGHT_MARKER == layout.MAP_TRACES + 1
+    assert len(fig.data) == figures.MAP_TRACES == figures.HIGHLIGHT_OUTLINE
+    assert figures.HIGHLIGHT_MARKER == figures.MAP_TRACES + 1
     assert MAP_FIGURE in ANALYSIS_OUTPUTS
 
 
@@ -388,17 +403,149 @@ def test_area_peers_are_cached_and_unknown_areas_give_none(bundle):
 def test_the_peer_choice_and_its_groups_render_on_the_ranking_tab_only(bundle):
     state = EXAMPLE.replace(view="ranking", level="province")
     out = render_analysis(bundle, state, None, {})
-    options = out[(layout.RANKING_PEER_CHOICE, "options")]
-    assert len(options) == 10 and out[(layout.RANKING_PEER_CHOICE, "value")] is None
+    options = out[PEER_OPTIONS]
+    assert len(options) == 10 and out[PEER_CHOICE] is no_update  # none chosen, none held
     keys = out[(layout.ANALYSIS_KEYS, "data")]
-    # a filter click sends no options again; a new level clears the choice
+    # a filter click sends no options again; a new level sends its own
     again = render_analysis(bundle, state.replace(region=("02000",)), None, keys)
-    assert again[(layout.RANKING_PEER_CHOICE, "options")] is no_update
+    assert again[PEER_OPTIONS] is no_update
     other = render_analysis(bundle, state.replace(level="region"), None, keys)
-    assert other[(layout.RANKING_PEER_CHOICE, "value")] is None
-    lang = render_analysis(bundle, state.replace(lang="fr"), None, keys)
-    assert lang[(layout.RANKING_PEER_CHOICE, "value")] is no_update
+    assert len(other[PEER_OPTIONS]) == 3 and other[PEER_CHOICE] is no_update
     children = render_area_peers(bundle, state, None, "10000")
     assert "Peer groups of Antwerp" in str(children) and len(children) == 2 + 3
     assert render_area_peers(bundle, state.replace(view="gaps"), None, "10000") is no_update
     assert render_area_peers(bundle, state, None, None) == []
+
+
+# ----------------------------------------------------------------------------- the link
+
+PEER_CHOICE = (layout.RANKING_PEER_CHOICE, "value")
+PEER_OPTIONS = (layout.RANKING_PEER_CHOICE, "options")
+SELECTED = (layout.GAPS_TABLE, "selectedRows")
+KEYS = (layout.ANALYSIS_KEYS, "data")
+PEER = CONTROLS.index(layout.RANKING_PEER_CHOICE)
+
+
+def test_the_views_first_area_is_the_peer_choice(bundle):
+    """A link's ``a=`` of the breakdown level is the area whose peer groups the ranking
+    shows: sent with the list's options (a dropdown drops a value its options lack), and
+    sent again only when the browser holds another."""
+    state = EXAMPLE.replace(view="ranking", level="province", cmp_a="province:10000")
+    out = render_analysis(bundle, state, None, {})
+    assert out[PEER_CHOICE] == "10000" and len(out[PEER_OPTIONS]) == 10
+    assert out[(layout.RANKING_PEER_KEY, "data")] is not no_update  # the groups are drawn
+    assert "Peer groups of Antwerp" in str(render_area_peers(bundle, state, None, "10000"))
+    keys = out[KEYS]
+    for same in (state.replace(region=("02000",)), state.replace(lang="fr")):
+        assert render_analysis(bundle, same, None, keys, peer_choice="10000")[PEER_CHOICE] is (
+            no_update
+        )
+    # chosen elsewhere (the comparison's list): the value alone, its options are there
+    limburg = render_analysis(bundle, state.replace(cmp_a="province:70000"), None, keys,
+                              peer_choice="10000")  # fmt: skip
+    assert limburg[PEER_CHOICE] == "70000" and limburg[PEER_OPTIONS] is no_update
+    # an area of another level is ignored by the ranking (the comparison keeps it)
+    region = render_analysis(bundle, state.replace(level="region"), None, keys,
+                             peer_choice="10000")  # fmt: skip
+    assert region[PEER_CHOICE] is None and len(region[PEER_OPTIONS]) == 3
+    flanders = state.replace(cmp_a="region:02000")
+    assert render_analysis(bundle, flanders, None, {})[PEER_CHOICE] is no_update
+    # an area the data shown lacks is not chosen
+    zone = state.replace(level="police_zone", cmp_a="police_zone:9999")
+    assert render_analysis(bundle, zone, None, keys, peer_choice="5444")[PEER_CHOICE] is None
+    # another tab: the list is left alone
+    for view in ("gaps", "compare"):
+        assert render_analysis(bundle, state.replace(view=view), None, keys,
+                               peer_choice="70000")[PEER_CHOICE] is no_update  # fmt: skip
+
+
+def _page(rules, triggered, state: ViewState, values: list):
+    """The page callback's answer to a control change: (state, {output: value})."""
+    new, head = next_state(rules, triggered, to_query(state), values, state_to_data(state),
+                           state.lang, None)  # fmt: skip
+    return new, dict(zip(STATE_OUTPUTS, head, strict=True))
+
+
+def test_the_peer_choice_is_in_the_link(bundle):
+    """Choosing an area (the list, or a row of the ranking table, which sets the list) puts
+    it in the link as ``a=``; the page callback reads the list but leaves it to the
+    ranking's callback, which sends it with its options."""
+    rules = StateRules.of(bundle)
+    assert len(CONTROLS) == len(STATE_OUTPUTS) - 4 + 1
+    assert PEER_CHOICE not in STATE_OUTPUTS and (ids.COMPARE_A, "value") in STATE_OUTPUTS
+    link = "?lang=en&dataset=example&level=province&view=ranking&a=province:10000"
+    state, head = next_state(rules, None, link, [None] * len(CONTROLS), None, "en", None)
+    assert state.cmp_a == "province:10000" and peer_subject(state) == "10000"
+    assert len(head) == len(STATE_OUTPUTS) and head[0] is no_update  # the link as it was
+    values = controls_from_state(state, rules.keys)
+    assert values[PEER] == "10000"
+
+    values[PEER] = "70000"  # Limburg chosen
+    limburg, out = _page(rules, layout.RANKING_PEER_CHOICE, state, values)
+    assert limburg.cmp_a == "province:70000"
+    assert out[(ids.URL, "search")].endswith("&level=province&view=ranking&a=province:70000")
+    assert out[(ids.COMPARE_A, "value")] == "province:70000"  # the comparison's first side
+    values = controls_from_state(limburg, rules.keys)
+    values[PEER] = None  # the list emptied
+    emptied, out = _page(rules, layout.RANKING_PEER_CHOICE, limburg, values)
+    assert emptied.cmp_a is None and "a=" not in out[(ids.URL, "search")]
+
+    # Only the list's own change chooses: a filter click while it holds another value (the
+    # ranking's callback has not sent the state's yet) keeps the link's area.
+    values = controls_from_state(state, rules.keys)
+    values[PEER] = "70000"
+    values[CONTROLS.index(ids.REGION)] = ["02000"]
+    clicked, _ = _page(rules, ids.REGION, state, values)
+    assert clicked.cmp_a == "province:10000" and clicked.region == ("02000",)
+    # An area of another level (the comparison's) is not shown by the list: emptying the
+    # list, or another tab's change of it, keeps it.
+    other = state.replace(cmp_a="region:02000")
+    values = controls_from_state(other, rules.keys)
+    assert values[PEER] is None
+    kept, _ = _page(rules, layout.RANKING_PEER_CHOICE, other, values)
+    assert kept.cmp_a == "region:02000"
+    on_compare = other.replace(view="compare")
+    values = controls_from_state(on_compare, rules.keys)
+    values[PEER] = "70000"
+    compare, _ = _page(rules, layout.RANKING_PEER_CHOICE, on_compare, values)
+    assert compare.cmp_a == "region:02000"
+
+
+def test_the_pages_commune_is_the_row_selected(bundle):
+    """A link's (or the search box's) commune is the gap table's selected row when it is a
+    gap, with its detail; none otherwise. Sent when it changes only."""
+    state = EXAMPLE.replace(commune="62063")
+    out = render_analysis(bundle, state, None, {})
+    assert out[SELECTED] == {"ids": ["62063"]}
+    assert "Liège (62063)" in str(out[(layout.GAPS_DETAIL, "children")])
+    # the ids are the table's row ids (getRowId: the row's NIS code)
+    assert layout.build_gaps_tab().children[4].getRowId == "params.data.nis"
+    assert any(r["nis"] == "62063" for r in out[(layout.GAPS_ROWS, "data")])
+    keys = out[KEYS]
+    for same in (state.replace(region=("03000",)), state.replace(lang="nl")):
+        assert render_analysis(bundle, same, None, keys)[SELECTED] is no_update
+    gent = render_analysis(bundle, state.replace(commune="44021"), None, keys)
+    assert gent[SELECTED] == {"ids": ["44021"]}
+    keys = gent[KEYS]
+    for no_gap in ("21004", None):  # a commune with a cell, or none: no row selected
+        cleared = render_analysis(bundle, state.replace(commune=no_gap), None, keys)
+        assert cleared[SELECTED] == []
+    assert render_analysis(bundle, state.replace(view="ranking"), None, keys)[SELECTED] is (
+        no_update
+    )
+    assert render_analysis(bundle, EXAMPLE, None, {})[SELECTED] is no_update  # none, none held
+
+
+def test_a_row_is_chosen_once():
+    """The table's selection chooses the commune (or the area) unless it is chosen already:
+    the selection the page gives the table does not choose it again (no loop)."""
+    liege = {"nis": "62063", "name": "Liège", "i": 3}
+    assert gap_choice([liege], None) == ("62063", [{"label": "Liège", "value": "62063"}])
+    assert gap_choice([liege], "44021")[0] == "62063"
+    for rows, commune in (([liege], "62063"), ([], "62063"), (None, None),
+                          ({"ids": ["62063"]}, None)):  # fmt: skip
+        assert gap_choice(rows, commune) == (no_update, no_update)
+    assert ranked_area_choice([{"unit": "10000"}], None) == "10000"
+    assert ranked_area_choice([{"unit": "10000"}], "70000") == "10000"
+    assert ranked_area_choice([{"unit": "10000"}], "10000") is no_update
+    assert ranked_area_choice([], "10000") is no_update

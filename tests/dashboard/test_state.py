@@ -26,9 +26,11 @@ from dashboard.state import (
     UPLOAD_NOT_SHARED,
     ViewState,
     _from_query,
+    area_ref,
     default_state,
     from_query,
     in_population_band,
+    peer_subject,
     population_band_label,
     population_band_of,
     to_query,
@@ -354,3 +356,25 @@ def test_analysis_tab_and_comparison_round_trip():
     assert "view=" not in to_query(DEFAULT_STATE.replace(view="gaps"))  # the default tab
     with pytest.raises(ValueError):
         DEFAULT_STATE.replace(cmp_b="date:yesterday")
+
+
+def test_the_rankings_peer_subject_round_trips():
+    """On the ranking tab ``a=`` names the area whose peer groups are shown (the view's first
+    area, shared with the comparison); one of another level than ``level`` is ignored there
+    but kept in the link."""
+    query = "?lang=en&level=province&view=ranking&a=province:10000"
+    state, notices = read(query)
+    assert notices == [] and state.cmp_a == "province:10000" and state.view == "ranking"
+    assert to_query(state) == query
+    assert peer_subject(state) == "10000"
+    for other in ("?lang=en&view=ranking&a=province:10000",  # level: region
+                  "?lang=en&level=province&view=ranking&a=region:02000"):  # fmt: skip
+        state, notices = read(other)
+        assert notices == [] and peer_subject(state) is None
+        assert to_query(state) == other and state.cmp_a
+    assert peer_subject(DEFAULT_STATE.replace(view="ranking")) is None
+    assert area_ref("police_zone", "5345") == "police_zone:5345"
+    with pytest.raises(ValueError):
+        area_ref("province", "BE")
+    state, notices = read("?lang=en&level=province&view=ranking&a=BE")
+    assert state.cmp_a is None and notices == ["notice.link.a"]
