@@ -6,6 +6,7 @@ from dash import Dash
 
 from dashboard import files
 from dashboard.bundle import DataBundle
+from dashboard.callbacks import briefing as briefing_callbacks
 from dashboard.callbacks import compare as compare_callbacks
 from dashboard.callbacks import gaps as gaps_callbacks
 from dashboard.callbacks import profile as profile_callbacks
@@ -37,4 +38,5 @@ def create_app(settings: Settings, bundle: DataBundle) -> Dash:
     gaps_callbacks.register(app, bundle)
     profile_callbacks.register(app, bundle)
     compare_callbacks.register(app, bundle)
+    briefing_callbacks.register(app, bundle)
     return app

@@ -116,3 +116,26 @@ COMPARE_B = "compare-b"  # dropdown: ViewState.cmp_b (an area, or "date:2016-05-
 SIDE_RANKING = "side-ranking"  # html.Aside beside the map: the short ranking (issue 13)
 SIDE_BODY = "side-ranking-body"
 SIDE_MORE = "side-ranking-more"  # html.Button: shows the Ranking tab
+
+# briefing (issue 14): presentation mode, saved views, exports
+PAGE = "page"  # the page's root: class "presenting" in presentation mode
+BRIEFING = "briefing"
+BRIEFING_TITLE = "briefing-title"
+PRESENT_TOGGLE = "present-toggle"
+PRESENT_BAR = "present-bar"
+PRESENT_TITLE = "present-title"
+PRESENT_COUNTER = "present-counter"
+PRESENT_PREV = "present-prev"
+PRESENT_NEXT = "present-next"
+PRESENT_EXIT = "present-exit"
+PRESENT_FOOTNOTE = "present-footnote"
+SAVE_VIEW = "save-view"
+SAVED_VIEWS = "saved-views"  # dcc.Store (session): [{"query", "label"}]
+SAVED_TITLE = "saved-title"
+SAVED_LIST = "saved-list"
+SAVED_CLEAR = "saved-clear"
+EXPORT_TITLE = "export-title"
+EXPORT_STATUS = "export-status"
+EXPORT_DOWNLOAD = "export-download"
+EXPORT_HELP = "export-help"
+SAVED_HELP = "saved-help"

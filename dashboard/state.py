@@ -11,7 +11,7 @@ Query format (stable order, only non-default values, lists comma-separated)::
 
     ?lang=nl&dataset=example&date=2019-06-15&region=02000,03000&province=10000
      &status=own_cell,shared_cell&flag=pilot_2016&pop=5-10k&level=province&commune=11002
-     &view=compare&a=region:02000&b=date:2016-05-27
+     &view=compare&a=region:02000&b=date:2016-05-27&present=1
 
 ``a`` is the view's first area: the comparison's first side (``view=compare``), or the area
 whose peer groups the ranking shows (``view=ranking&level=province&a=province:10000``; an
@@ -70,7 +70,7 @@ LEVELS: Final[tuple[str, ...]] = ("region", "province", "arrondissement", "polic
 #: Query parameters in the order :func:`to_query` writes them.
 PARAMS: Final[tuple[str, ...]] = (
     "lang", "dataset", "date", *(f.param for f in FILTERS), "level", "commune", "zoom",
-    "view", "a", "b",
+    "view", "a", "b", "present",
 )  # fmt: skip
 
 #: The analysis tabs (issue 13), the first is the default.
@@ -124,6 +124,7 @@ class ViewState:
     #: ranking's peer subject (when of the breakdown level: :func:`peer_subject`).
     cmp_a: str | None = None
     cmp_b: str | None = None  # the comparison's second side: an area, or a date (DATE_REF)
+    present: bool = False  # presentation mode (issue 14): the view as a 16:9 slide
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -150,6 +151,7 @@ class ViewState:
             raise ValueError(f"unknown view {self.view!r}")
         if self.cmp_a is not None and not AREA_REF.match(self.cmp_a):
             raise ValueError(f"not an area: {self.cmp_a!r}")
+        set_(self, "present", bool(self.present))
         if self.cmp_b is not None and not (
             AREA_REF.match(self.cmp_b) or DATE_REF.match(self.cmp_b)
         ):
@@ -201,6 +203,7 @@ def _query_values(state: ViewState) -> dict[str, str]:
         "view": state.view,
         "a": state.cmp_a or "",
         "b": state.cmp_b or "",
+        "present": "1" if state.present else "",
     }
     defaults = {
         "dataset": DEFAULT_STATE.dataset, "level": DEFAULT_STATE.level, "view": DEFAULT_STATE.view,
@@ -418,6 +421,13 @@ def _from_query(
             fields[field] = ref
         else:
             bad.add(name)
+
+    present = (single("present") or "").lower()
+    if present:
+        if present in ("1", "true", "yes", "on"):
+            fields["present"] = True
+        elif present not in ("0", "false", "no", "off"):
+            bad.add("present")
 
     state = DEFAULT_STATE.replace(**fields)
     notices = [PARAM_NOTICES[name] for name in PARAMS if name in bad]

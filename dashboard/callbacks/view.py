@@ -28,6 +28,8 @@ from dashboard.callbacks.state import (
     state_from_data,
 )
 from dashboard.coverage.model import Status
+from dashboard.exports import briefing as briefing_texts
+from dashboard.exports.make import make_export
 from dashboard.figures.charts import breakdown_bar_figure, timeline_figure
 from dashboard.figures.map import (
     BELGIUM_CENTER,
@@ -48,14 +50,6 @@ from dashboard.state import PROVINCES, ViewState, default_state, provinces_of, t
 from dashboard.upload import payload_to_snapshot
 from dashboard.views import profile as profile_views
 from dashboard.views.side_ranking import side_ranking
-
-
-def export_csv(bundle: DataBundle, state: ViewState, upload) -> tuple[str, str]:
-    """(file name, CSV text) of the view's commune table."""
-    shown, frame, mask = views.selection(bundle, state, upload)
-    table = views.export_frame(shown, frame, mask, state.lang)
-    kind = "illustrative" if shown.illustrative else shown.kind
-    return f"csil-communes-{kind}-{shown.date_key}.csv", table.to_csv(index=False)
 
 
 def timeline_with_date(base, shown: views.Shown, lang: str):
@@ -141,6 +135,9 @@ VIEW_OUTPUTS: tuple[tuple[str, str], ...] = (
     (ids.KPI_AS_OF, "children"),
     (ids.SIDE_BODY, "children"),
     (ids.SIDE_MORE, "children"),
+    (ids.PAGE, "className"),
+    (ids.PRESENT_TITLE, "children"),
+    (ids.PRESENT_FOOTNOTE, "children"),
     (ids.BREAKDOWN_TITLE, "children"),
     (ids.BREAKDOWN_CHART, "figure"),
     (ids.BREAKDOWN_TABLE, "rowData"),
@@ -304,6 +301,18 @@ def _breakdown_outputs(bundle, shown, frame, mask, state: ViewState, lang: str) 
                      not drill), strict=True))  # fmt: skip
 
 
+def presentation(bundle: DataBundle, shown: views.Shown, state: ViewState, as_of: str) -> tuple:
+    """The slide's title and footnote in presentation mode: the data and its date, the
+    as-of line of the key figures (each card names its own source), what the map's
+    shading is, and whose boundaries and population."""
+    lang = state.lang
+    attribution = bundle.vintages[shown.vintage].vintage.attribution
+    lines = [f"{briefing_texts.data_line(shown, lang)} — {as_of}",
+             *views.map_note(bundle, shown, lang),
+             i18n.t("briefing.footnote.boundaries", lang, attribution=attribution)]  # fmt: skip
+    return briefing_texts.title(state, shown, lang), [components.html.P(x) for x in lines]
+
+
 def render_view(
     bundle: DataBundle, state: ViewState, upload, meta: dict | None, prefix: str = "/"
 ) -> dict:
@@ -344,6 +353,7 @@ def render_view(
         timeline_out = timeline(bundle, lang, tuple(state.region), shown)
     summary = views.map_summary(bundle, shown, frame, mask, state, lang)
     side = side_ranking(bundle, shown, mask, state)
+    presenting = presentation(bundle, shown, state, as_of) if state.present else None
     chosen = profile_views.chosen_options(bundle, shown.vintage, state.commune, lang)
 
     def changed(name: str, content: object) -> bool:
@@ -367,6 +377,9 @@ def render_view(
         if changed("side", side)
         else no_update,
         (ids.SIDE_MORE, "children"): side.more if changed("side_more", side.more) else no_update,
+        (ids.PAGE, "className"): "page presenting" if state.present else "page",
+        (ids.PRESENT_TITLE, "children"): presenting[0] if presenting else "",
+        (ids.PRESENT_FOOTNOTE, "children"): presenting[1] if presenting else [],
         **breakdown,
         (ids.COMMUNE_MASK, "data"): mask_bits,
         (ids.TIMELINE, "figure"): timeline_out,
@@ -493,10 +506,11 @@ def register(app: Dash, bundle: DataBundle) -> None:
         prevent_initial_call=True,
     )
     def export_table(_clicks, state_data, upload_payload):
-        """The table of the current view as CSV (UTF-8)."""
-        name, text = export_csv(bundle, state_from_data(state_data),
-                                payload_to_snapshot(upload_payload))  # fmt: skip
-        return dcc.send_string(text, name)
+        """The table of the current view as CSV (UTF-8 with a byte-order mark; ";" on the
+        French, Dutch and German pages, as their Excel expects)."""
+        name, content = make_export(bundle, "csv", state_from_data(state_data),
+                                    payload_to_snapshot(upload_payload))  # fmt: skip
+        return dcc.send_bytes(content, name)
 
     @app.callback(
         Output(ids.COMMUNE_TABLE, "dashGridOptions"),

@@ -19,6 +19,10 @@ from typing import Final
 from dashboard.i18n import (
     source_analysis,
     source_compare,
+    source_export_data,
+    source_export_deck,
+    source_export_figures,
+    source_exports,
     source_gaps,
     source_profile,
     source_side,
@@ -602,4 +606,8 @@ MESSAGES: Final[Mapping[str, str]] = _merged(
     source_profile.MESSAGES,
     source_compare.MESSAGES,
     source_side.MESSAGES,
+    source_exports.MESSAGES,
+    source_export_data.MESSAGES,
+    source_export_deck.MESSAGES,
+    source_export_figures.MESSAGES,
 )

@@ -98,7 +98,8 @@ def build_ranking_tab() -> html.Div:
                 tabIndex="0",
                 role="region",
             ),  # fmt: skip
-            ranking_grid,
+            # and so does a long table: the peer groups below stay within reach
+            html.Div(ranking_grid, className="ranking-table-box"),
             html.Div(
                 [
                     html.Label(

@@ -16,6 +16,12 @@ from dashboard.figures.config import GRAPH_CONFIG, STATIC_GRAPH_CONFIG
 from dashboard.figures.map import CATEGORY_COLOURS
 from dashboard.filters import FILTERS, Filter
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES
+from dashboard.layout.briefing import (
+    BRIEFING_TEXTS,
+    build_briefing_panel,
+    build_present_bar,
+    build_present_footnote,
+)
 from dashboard.layout.compare import build_compare_tab
 from dashboard.layout.components import build_grid
 from dashboard.layout.gaps import build_gaps_tab, build_ranking_tab
@@ -24,7 +30,8 @@ from dashboard.layout.side_ranking import build_side_panel
 from dashboard.state import DEFAULT_STATE, LEVELS
 
 # (component id, property, catalogue key): texts the language callback fills in.
-TEXT_TARGETS: tuple[tuple[str, str, str], ...] = (
+TEXT_TARGETS: tuple[tuple[object, str, str], ...] = (
+    *BRIEFING_TEXTS,
     (ids.TITLE, "children", "app.title"),
     (ids.SUBTITLE, "children", "app.subtitle"),
     (ids.SKIP_LINK, "children", "a11y.skip_link"),
@@ -307,6 +314,7 @@ def build_analysis(bundle: DataBundle) -> html.Section:
 def build_main(options: dict[str, list[dict]], bundle: DataBundle) -> html.Main:
     return html.Main(
         [
+            build_present_bar(),
             html.Div(id=ids.ILLUSTRATIVE_BANNER, className="banner", role="note"),
             html.Div(id=ids.NOTICES, className="notices", role="status"),
             # The importer's answer (errors table, column mapping) at full width, by the data.
@@ -354,6 +362,7 @@ def build_main(options: dict[str, list[dict]], bundle: DataBundle) -> html.Main:
                 ],
                 className="map-section",
             ),
+            build_present_footnote(),
             html.Section(
                 [
                     html.H2(id=ids.BREAKDOWN_TITLE),
@@ -435,7 +444,8 @@ def build_layout(bundle: DataBundle) -> html.Div:
             html.Div(
                 [
                     html.Aside(
-                        [build_dataset_controls(options), build_filters(options)],
+                        [build_dataset_controls(options), build_filters(options),
+                         build_briefing_panel()],  # fmt: skip
                         className="sidebar",
                     ),
                     build_main(options, bundle),
@@ -444,5 +454,6 @@ def build_layout(bundle: DataBundle) -> html.Div:
             ),
             html.Footer(id=ids.ATTRIBUTION, className="attribution"),
         ],
+        id=ids.PAGE,
         className="page",
     )

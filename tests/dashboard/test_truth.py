@@ -24,10 +24,11 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard import i18n, ids, views
-from dashboard.callbacks.view import export_csv, render_view
+from dashboard.callbacks.view import render_view
 from dashboard.coverage.known import WITH_CELL_MEASURES, figure_for
 from dashboard.coverage.model import Cell, CommuneStatus, MembershipSnapshot, Status
 from dashboard.coverage.public_record import placement_date
+from dashboard.exports.make import make_export
 from dashboard.figures.map import CATEGORIES
 from dashboard.layout.main import GRAPH_CONFIG, build_layout
 from dashboard.state import ViewState
@@ -364,9 +365,9 @@ def test_the_illustrative_example_is_marked_everywhere(bundle, lang):
     assert plain(
         i18n.t("kpi.as_of.example", lang, date=i18n.format_date("2016-05-27", lang))
     ) == plain(out[(ids.KPI_AS_OF, "children")])
-    name, csv_text = export_csv(bundle, ViewState(dataset="example", lang=lang), None)
+    name, content = make_export(bundle, "csv", ViewState(dataset="example", lang=lang), None)
     assert "illustrative" in name
-    lines = csv_text.strip().splitlines()[1:]
+    lines = content.decode("utf-8-sig").strip().splitlines()[1:]
     assert len(lines) == 589 and all(i18n.t("notice.illustrative", lang) in x for x in lines)
 
 
