@@ -1,11 +1,14 @@
-"""The ``csil-dashboard`` command: serve, build-geodata, info, validate."""
+"""The ``csil-dashboard`` command: serve, build-geodata, info, validate, report."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import geodata
 from dashboard.coverage.validate import add_arguments as validate_arguments
@@ -137,6 +140,205 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     return validate.run(args, settings.geography_dir)
 
 
+# --- report: the slide deck or a commune sheet, as the page's export ---------------------------
+
+#: The files ``report`` writes, by extension: the deck (PowerPoint or PDF), or with
+#: ``--commune`` the commune sheet (PDF only).
+REPORT_EXTENSIONS = (".pptx", ".pdf")
+
+
+class ReportArgumentError(ValueError):
+    """Arguments ``report`` cannot use; each message names the argument and what is allowed."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+def _report_out(args: argparse.Namespace, lang: str) -> Path:
+    """The output path, checked before any data is read: extension, folder, writable."""
+    from dashboard import i18n
+
+    out = Path(args.out)
+    extension = out.suffix.lower()
+    if args.commune and extension != ".pdf":
+        key = "cli.report.commune_pdf" if extension in REPORT_EXTENSIONS else None
+        if key:
+            raise ReportArgumentError([i18n.t(key, lang, value=args.out)])
+        raise ReportArgumentError([i18n.t("cli.report.bad_extension", lang, value=args.out,
+                                          allowed=".pdf")])  # fmt: skip
+    if extension not in REPORT_EXTENSIONS:
+        raise ReportArgumentError([i18n.t("cli.report.bad_extension", lang, value=args.out,
+                                          allowed=" / ".join(REPORT_EXTENSIONS))])  # fmt: skip
+    folder = out.parent if str(out.parent) else Path(".")
+    reason = None
+    if out.is_dir():
+        reason = "a folder has this name"
+    elif not folder.is_dir():
+        reason = f"no folder {folder}"
+    elif not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        reason = "permission denied"
+    if reason:
+        raise ReportArgumentError([i18n.t("cli.report.unwritable", lang, value=args.out,
+                                          reason=reason)])  # fmt: skip
+    return out
+
+
+def _report_query(args: argparse.Namespace) -> str:
+    """The arguments as a share link's query: ``report`` accepts what a link accepts."""
+    from dashboard.filters import FILTERS
+
+    pairs = [(name, value) for name, value in (("lang", args.lang), ("dataset", args.dataset),
+             ("date", args.date), ("level", args.level), ("commune", args.commune))
+             if value is not None]  # fmt: skip
+    for f in FILTERS:
+        values = getattr(args, f"filter_{f.field}") or []
+        if values:
+            pairs.append((f.param, ",".join(values)))
+    return "?" + urlencode(pairs, quote_via=quote)
+
+
+def _report_state(args: argparse.Namespace, bundle, lang: str):
+    """The view the arguments name, by the link's rules (``from_query`` with the dates and
+    communes the page accepts); ReportArgumentError naming every bad argument."""
+    from dashboard import i18n
+    from dashboard.callbacks.state import StateRules
+    from dashboard.filters import FILTERS
+    from dashboard.state import DATASETS, LEVELS, from_query
+
+    rules = StateRules.of(bundle)
+    state, notices = from_query(_report_query(args), valid_dates=rules.valid_dates,
+                                valid_communes=rules.communes)  # fmt: skip
+    t = i18n.t
+    problems: list[str] = []
+    allowed_datasets = ", ".join(d for d in DATASETS if d != "upload")
+    for notice in notices:
+        param = notice.removeprefix("notice.link.")
+        if param == "lang":
+            problems.append(t("cli.report.bad_lang", lang, value=args.lang,
+                              allowed=", ".join(i18n.LANGUAGES)))  # fmt: skip
+        elif param in ("dataset", "upload"):
+            problems.append(t("cli.report.bad_dataset", lang, value=args.dataset,
+                              allowed=allowed_datasets))  # fmt: skip
+        elif param == "date":
+            example = state.dataset == "example"
+            dates = rules.valid_dates.get(state.dataset, [])
+            problems.append(t("cli.report.bad_date_example" if example else "cli.report.bad_date",
+                              lang, value=args.date, dates=", ".join(dates)))  # fmt: skip
+        elif param == "level":
+            problems.append(t("cli.report.bad_level", lang, value=args.level,
+                              allowed=", ".join(LEVELS)))  # fmt: skip
+        elif param == "commune":
+            key = "cli.report.commune_unknown" if args.commune.isdigit() and len(
+                args.commune) == 5 else "cli.report.commune_format"  # fmt: skip
+            problems.append(t(key, lang, value=args.commune))
+        elif f := next((f for f in FILTERS if f.param == param), None):
+            values = ", ".join(getattr(args, f"filter_{f.field}") or [])
+            problems.append(t("cli.report.bad_filter", lang, option=f.param, value=values,
+                              allowed=", ".join(f.choices)))  # fmt: skip
+        else:  # a link that cannot be read at all: the page's own words
+            problems.append(t(notice, lang))
+    if args.dataset is not None and state.dataset == "example" and bundle.example is None:
+        problems.append(t("cli.report.no_example", lang))
+    if problems:
+        raise ReportArgumentError(problems)
+    return state
+
+
+def _report_commune(args: argparse.Namespace, bundle, state, lang: str) -> str:
+    """The commune of ``--commune``, checked against the division of the view's date."""
+    from dashboard import i18n, views
+    from dashboard.views.profile import commune_name
+    from dashboard.views.wording import division_period
+
+    nis = str(args.commune)
+    shown = views.shown_data(bundle, state.dataset, state.date, None)
+    if nis in set(bundle.vintages[shown.vintage].communes["nis"].astype(str)):
+        return nis
+    there: tuple[str, ...] = ()
+    for key, data in bundle.vintages.items():
+        if nis in set(data.communes["nis"].astype(str)):
+            try:
+                there = bundle.crosswalk.translate(nis, key, shown.vintage)
+            except (KeyError, ValueError):
+                there = ()
+            break
+    names = ", ".join(f"{commune_name(bundle, shown.vintage, c, lang)} ({c})" for c in there)
+    raise ReportArgumentError([i18n.t(
+        "cli.report.commune_elsewhere", lang, value=nis,
+        date=i18n.format_date(shown.date_key, lang), period=division_period(shown.vintage),
+        communes=names or i18n.MISSING)])  # fmt: skip
+
+
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    """Write the view's slide deck (.pptx or .pdf), or with --commune its commune sheet."""
+    from dashboard import i18n
+
+    lang = i18n.language_of(args.lang or "") or i18n.DEFAULT_LANGUAGE
+    try:
+        out = _report_out(args, lang)
+        from dashboard.bundle import load_bundle
+
+        bundle = load_bundle(settings)
+        state = _report_state(args, bundle, lang)
+        lang = state.lang
+        nis = _report_commune(args, bundle, state, lang) if args.commune else None
+    except ReportArgumentError as exc:
+        for message in exc.messages:
+            print(f"error: {message}", file=sys.stderr)
+        return 2
+    from dashboard.exports.briefing import briefing
+
+    today = dt.date.today()
+    b = briefing(bundle, state)
+    if nis is not None:
+        from dashboard.exports.profile_sheet import profile_pdf
+
+        _, content = profile_pdf(bundle, state, nis, today=today)
+        pages = 1
+    else:
+        from dashboard.exports import deck
+
+        made = deck.deck_content(bundle, b, today)
+        if out.suffix.lower() == ".pptx":
+            content = deck.pptx_bytes(made, bundle)
+        else:
+            from dashboard.exports.deck_pdf import deck_pdf
+
+            content = deck_pdf(made, bundle)
+        pages = len(made.slides)
+    try:
+        out.write_bytes(content)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        print("error: " + i18n.t("cli.report.unwritable", lang, value=args.out, reason=reason),
+              file=sys.stderr)  # fmt: skip
+        return 2
+    print(i18n.t("cli.report.wrote", lang, file=str(out), pages=pages, data=b.data_line))
+    return 0
+
+
+def _report_arguments(p: argparse.ArgumentParser) -> None:
+    from dashboard.filters import FILTERS
+    from dashboard.state import LEVELS
+
+    p.add_argument("--out", required=True, metavar="FILE",
+                   help="the file to write: FILE.pptx or FILE.pdf (the deck); with --commune, "
+                   "FILE.pdf (the commune sheet)")  # fmt: skip
+    p.add_argument("--date", metavar="D", help="a published date, as in a link (2019-06-15, "
+                   "2017-06, 2019); default: the latest")  # fmt: skip
+    p.add_argument("--lang", metavar="L", help="fr, nl, de or en (default en)")
+    p.add_argument("--dataset", metavar="D", help="public (default) or example")
+    p.add_argument("--level", metavar="L", help=f"breakdown level: {', '.join(LEVELS)}")
+    for f in FILTERS:
+        p.add_argument(f"--{f.param}", dest=f"filter_{f.field}", action="extend", nargs="+",
+                       metavar=f.param.upper(),
+                       help=f"filter, as the link's {f.param}= (one or more, or comma-separated): "
+                       f"{', '.join(f.choices)}")  # fmt: skip
+    p.add_argument("--commune", metavar="NIS", help="write this commune's sheet (a one-page "
+                   "PDF) instead of the deck")  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="csil-dashboard",
@@ -189,6 +391,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a membership file (CSV or XLSX)")
     validate_arguments(p)
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser(
+        "report",
+        help="write the view's slide deck (PPTX or PDF) or a commune sheet (PDF)",
+        description="Write the briefing deck of a view (title, map, breakdown, gaps, timeline, "
+        "sources) as PowerPoint or PDF, or with --commune the one-page sheet of a commune. The "
+        "arguments are those of a share link (lang, dataset, date, filters, level) and are "
+        "checked by the same rules.",
+    )
+    _report_arguments(p)
+    p.set_defaults(func=cmd_report)
     return parser
 
 

@@ -139,3 +139,6 @@ EXPORT_STATUS = "export-status"
 EXPORT_DOWNLOAD = "export-download"
 EXPORT_HELP = "export-help"
 SAVED_HELP = "saved-help"
+PROFILE_SHEET = "profile-sheet"  # button: the chosen commune's one-page PDF
+PROFILE_SHEET_STATUS = "profile-sheet-status"
+PROFILE_SHEET_FILE = "profile-sheet-file"  # dcc.Download

@@ -14,7 +14,7 @@ from dash import Dash, Input, Output, State, ctx, dcc, no_update
 from dashboard import i18n, ids
 from dashboard.bundle import DataBundle
 from dashboard.callbacks.state import StateRules, state_from_data
-from dashboard.exports.make import ExportError, make_export
+from dashboard.exports.make import ExportError, make_export, make_sheet
 from dashboard.layout.briefing import EXPORT_KINDS, build_saved_list, export_button_id
 from dashboard.state import to_query
 from dashboard.upload import payload_to_snapshot
@@ -146,6 +146,30 @@ def register(app: Dash, bundle: DataBundle) -> None:
             return no_update, i18n.t("briefing.export.failed", lang, reason=e.message(lang))
         except Exception:  # a bug must not leave the user without an answer
             log.exception("export %s failed for %s", kind, flask.request.path)
+            return no_update, i18n.t("briefing.export.failed", lang,
+                                     reason=i18n.t("briefing.export.unexpected", lang))  # fmt: skip
+        return dcc.send_bytes(content, name), i18n.t("briefing.export.done", lang, file=name)
+
+    @app.callback(
+        Output(ids.PROFILE_SHEET_FILE, "data"),
+        Output(ids.PROFILE_SHEET_STATUS, "children"),
+        Input(ids.PROFILE_SHEET, "n_clicks"),
+        State(ids.STATE, "data"),
+        State(ids.UPLOAD_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    def download_sheet(_clicks, state_data, upload):
+        """The chosen commune's one-page sheet (PDF), in the page's language."""
+        state = state_from_data(state_data)
+        lang = _lang(state.lang)
+        if not state.commune:
+            return no_update, i18n.t("briefing.export.no_commune", lang)
+        try:
+            name, content = make_sheet(bundle, state, payload_to_snapshot(upload))
+        except ExportError as e:
+            return no_update, i18n.t("briefing.export.failed", lang, reason=e.message(lang))
+        except Exception:
+            log.exception("profile sheet failed for %s", state.commune)
             return no_update, i18n.t("briefing.export.failed", lang,
                                      reason=i18n.t("briefing.export.unexpected", lang))  # fmt: skip
         return dcc.send_bytes(content, name), i18n.t("briefing.export.done", lang, file=name)

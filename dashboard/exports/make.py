@@ -96,3 +96,14 @@ def make_export(
     if kind not in WRITERS:
         raise ValueError(f"unknown export {kind!r}; known: {', '.join(KINDS)}")
     return WRITERS[kind](bundle, briefing(bundle, state, upload))
+
+
+def make_sheet(
+    bundle: DataBundle, state: ViewState, upload: MembershipSnapshot | None = None
+) -> tuple[str, bytes]:
+    """(file name, PDF) of the one-page sheet of ``state.commune``, in ``state.lang``."""
+    from dashboard.exports.profile_sheet import profile_pdf
+
+    if not state.commune:
+        raise ExportError("briefing.export.no_commune")
+    return profile_pdf(bundle, state, state.commune, upload)

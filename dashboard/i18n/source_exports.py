@@ -44,6 +44,8 @@ MESSAGES: dict[str, str] = {
     "briefing.export.csv": "Table (CSV)",
     "briefing.export.xlsx": "Table (Excel)",
     "briefing.export.geojson": "Communes with their shapes (GeoJSON)",
+    "briefing.export.profile_sheet": "One-page sheet of this commune (PDF)",
+    "briefing.export.no_commune": "Choose a commune first (search box or a row of a table).",
     "briefing.export.done": "Downloaded: {file}",
     "briefing.export.failed": "The file could not be made: {reason}",
     "briefing.export.unexpected": (

@@ -350,8 +350,10 @@ def build_main(options: dict[str, list[dict]], bundle: DataBundle) -> html.Main:
                                     style={"height": "62vh"},
                                 ),
                                 id="map-figure",
-                                **{"aria-labelledby": ids.MAP_TITLE,
-                                   "aria-describedby": ids.MAP_SUMMARY},
+                                **{
+                                    "aria-labelledby": ids.MAP_TITLE,
+                                    "aria-describedby": ids.MAP_SUMMARY,
+                                },
                             ),
                             build_side_panel(),
                         ],
@@ -444,8 +446,11 @@ def build_layout(bundle: DataBundle) -> html.Div:
             html.Div(
                 [
                     html.Aside(
-                        [build_dataset_controls(options), build_filters(options),
-                         build_briefing_panel()],  # fmt: skip
+                        [
+                            build_dataset_controls(options),
+                            build_filters(options),
+                            build_briefing_panel(),
+                        ],  # fmt: skip
                         className="sidebar",
                     ),
                     build_main(options, bundle),

@@ -140,6 +140,21 @@ def build_profile_tab() -> html.Div:
             dcc.Store(id=PROFILE_KEY),
             dcc.Store(id=CORRECTIONS_STORE, storage_type="memory"),
             html.Div(id=PROFILE_BODY, className="profile-body"),
+            html.Div(
+                [
+                    html.Button(
+                        id=ids.PROFILE_SHEET,
+                        n_clicks=0,
+                        type="button",
+                        className="button secondary",
+                    ),
+                    html.Span(
+                        id=ids.PROFILE_SHEET_STATUS, className="export-status", role="status"
+                    ),
+                    dcc.Download(id=ids.PROFILE_SHEET_FILE),
+                ],
+                className="profile-sheet",
+            ),  # fmt: skip
             build_correction_form(),
             build_correction_list(),
         ],

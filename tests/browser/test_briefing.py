@@ -114,3 +114,26 @@ def test_every_download_button_gives_a_file_that_opens(live_server, browser):
     assert files["svg"].read_text(encoding="utf-8").count('id="commune-') == 589
     assert files["pdf"].read_bytes().startswith(b"%PDF")
     assert files["png"].read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_profile_gives_the_communes_one_page_sheet(live_server, browser):
+    from pypdf import PdfReader
+
+    browser.set_window_size(1366, 768)
+    browser.get(live_server + "?lang=de&date=2019-06-15&view=commune&commune=63023")
+    wait_for(lambda: "Eupen" in browser.find_element(By.ID, "profile-panel").text, timeout=60,
+             message="Eupen's profile")  # fmt: skip
+    button = browser.find_element(By.ID, "profile-sheet")
+    assert button.text == "Einseitiges Blatt dieser Gemeinde (PDF)"
+    before = set(browser.downloads.glob("csil-commune-63023-*.pdf"))
+    _click(browser, "profile-sheet")
+
+    def arrived():
+        return next(iter(set(browser.downloads.glob("csil-commune-63023-*.pdf")) - before), None)
+
+    path = wait_for(arrived, timeout=90, message="the sheet")
+    time.sleep(0.3)
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "Eupen" in text and "Status im Zeitverlauf" in text

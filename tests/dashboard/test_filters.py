@@ -18,8 +18,18 @@ from dashboard.filters import FILTERS, FILTERS_BY_FIELD, POPULATION_BANDS, selec
 from dashboard.layout.main import TEXT_TARGETS, option_lists
 from dashboard.state import PARAMS, ViewState, from_query, to_query
 
-NOT_FILTERS = {"dataset", "date", "commune", "zoom", "lang", "level", "view", "cmp_a", "cmp_b",
-               "present"}
+NOT_FILTERS = {
+    "dataset",
+    "date",
+    "commune",
+    "zoom",
+    "lang",
+    "level",
+    "view",
+    "cmp_a",
+    "cmp_b",
+    "present",
+}
 
 
 def test_every_filter_is_a_view_state_field_and_back():
