@@ -7,6 +7,7 @@ presentation mode, press the bar's buttons (``assets/present.js``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import flask
 from dash import Dash, Input, Output, State, ctx, dcc, no_update
@@ -16,7 +17,7 @@ from dashboard.bundle import DataBundle
 from dashboard.callbacks.state import StateRules, state_from_data
 from dashboard.exports.make import ExportError, make_export, make_sheet
 from dashboard.layout.briefing import EXPORT_KINDS, build_saved_list, export_button_id
-from dashboard.state import to_query
+from dashboard.state import from_query, to_query
 from dashboard.upload import payload_to_snapshot
 from dashboard.views import saved as saved_views
 
@@ -57,6 +58,22 @@ def saved_outputs(bundle: DataBundle, rules: StateRules, saved: list[str], state
     return listed, not saved, bool(saved), counter
 
 
+def send(make: Callable[[], tuple[str, bytes]], lang: str, what: str) -> tuple:
+    """(download, status line) of the file ``make`` writes: the file and "Downloaded: …",
+    or no file and why not, in the page's language (a bug is logged, never silent)."""
+    lang = _lang(lang)
+    try:
+        name, content = make()
+    except ExportError as e:
+        return no_update, i18n.t("briefing.export.failed", lang, reason=e.message(lang))
+    except Exception:  # a bug must not leave the user without an answer
+        log.exception("export %s failed for %s", what,
+                      flask.request.path if flask.has_request_context() else "-")  # fmt: skip
+        return no_update, i18n.t("briefing.export.failed", lang,
+                                 reason=i18n.t("briefing.export.unexpected", lang))  # fmt: skip
+    return dcc.send_bytes(content, name), i18n.t("briefing.export.done", lang, file=name)
+
+
 def register(app: Dash, bundle: DataBundle) -> None:
     rules = StateRules.of(bundle)
 
@@ -80,15 +97,24 @@ def register(app: Dash, bundle: DataBundle) -> None:
         Output(ids.SAVED_VIEWS, "data"),
         Input(ids.SAVE_VIEW, "n_clicks"),
         Input(ids.SAVED_CLEAR, "n_clicks"),
-        State(ids.STATE, "data"),
+        State(ids.URL, "search"),
         State(ids.SAVED_VIEWS, "data"),
+        State(ids.UPLOAD_STORE, "data"),
         prevent_initial_call=True,
     )
-    def save_view(_save, _clear, state_data, saved):
-        """The view on screen added to the session's saved views (or all forgotten)."""
+    def save_view(_save, _clear, search, saved, upload):
+        """The view on screen added to the session's saved views (or all forgotten). It is
+        read from the link, which names the view from the first moment (the state store
+        fills in one round trip later)."""
         if ctx.triggered_id == ids.SAVED_CLEAR:
             return []
-        return saved_views.add(_saved(saved), state_from_data(state_data))
+        state, _ = from_query(
+            search,
+            valid_dates=rules.valid_dates,
+            valid_communes=rules.communes,
+            upload_available=bool(upload),
+        )
+        return saved_views.add(_saved(saved), state)
 
     @app.callback(
         Output(ids.SAVED_LIST, "children"),
@@ -139,16 +165,8 @@ def register(app: Dash, bundle: DataBundle) -> None:
         if kind is None:
             return no_update, no_update
         state = state_from_data(state_data)
-        lang = _lang(state.lang)
-        try:
-            name, content = make_export(bundle, kind, state, payload_to_snapshot(upload))
-        except ExportError as e:
-            return no_update, i18n.t("briefing.export.failed", lang, reason=e.message(lang))
-        except Exception:  # a bug must not leave the user without an answer
-            log.exception("export %s failed for %s", kind, flask.request.path)
-            return no_update, i18n.t("briefing.export.failed", lang,
-                                     reason=i18n.t("briefing.export.unexpected", lang))  # fmt: skip
-        return dcc.send_bytes(content, name), i18n.t("briefing.export.done", lang, file=name)
+        return send(lambda: make_export(bundle, kind, state, payload_to_snapshot(upload)),
+                    state.lang, kind)  # fmt: skip
 
     @app.callback(
         Output(ids.PROFILE_SHEET_FILE, "data"),
@@ -161,15 +179,5 @@ def register(app: Dash, bundle: DataBundle) -> None:
     def download_sheet(_clicks, state_data, upload):
         """The chosen commune's one-page sheet (PDF), in the page's language."""
         state = state_from_data(state_data)
-        lang = _lang(state.lang)
-        if not state.commune:
-            return no_update, i18n.t("briefing.export.no_commune", lang)
-        try:
-            name, content = make_sheet(bundle, state, payload_to_snapshot(upload))
-        except ExportError as e:
-            return no_update, i18n.t("briefing.export.failed", lang, reason=e.message(lang))
-        except Exception:
-            log.exception("profile sheet failed for %s", state.commune)
-            return no_update, i18n.t("briefing.export.failed", lang,
-                                     reason=i18n.t("briefing.export.unexpected", lang))  # fmt: skip
-        return dcc.send_bytes(content, name), i18n.t("briefing.export.done", lang, file=name)
+        return send(lambda: make_sheet(bundle, state, payload_to_snapshot(upload)), state.lang,
+                    f"sheet {state.commune}")  # fmt: skip

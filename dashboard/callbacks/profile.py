@@ -120,15 +120,17 @@ def register(app: Dash, bundle: DataBundle) -> None:
         Output(layout.CORRECTION_ADD, "children"),
         Output(layout.CORRECTION_LIST_TITLE, "children"),
         Output(layout.CORRECTION_DOWNLOAD, "children"),
+        Output(ids.PROFILE_SHEET, "children"),
         Input(ids.LANG_STORE, "data"),
     )
     def update_correction_texts(lang):
-        """The corrections form in the page language."""
+        """The corrections form and the sheet's button in the page language (the tab's
+        content exists only while it is shown: the page's language callback cannot reach it)."""
         lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
         texts = view.form_texts(lang)
         labels = (texts[f] for f, _c in layout.FORM_CONTROLS)
         return (texts["title"], *labels, view.status_options(lang), texts["add"], texts["list"],
-                texts["download"])  # fmt: skip
+                texts["download"], i18n.t("briefing.export.profile_sheet", lang))  # fmt: skip
 
     @app.callback(
         Output(layout.CORRECTION_LIST, "children"),

@@ -87,6 +87,7 @@ from dashboard.exports import mapdraw
 from dashboard.exports.briefing import Briefing, made_on
 from dashboard.exports.tables import file_name, neutralise
 from dashboard.views.gaps import gaps_view
+from dashboard.views.provenance import used_for_text
 
 __all__ = [
     "Chart",
@@ -701,39 +702,6 @@ def _map_slide(b: Briefing) -> tuple[list[Item], str]:
     return items, "\n".join(notes)
 
 
-def breakdown_columns(table: pd.DataFrame, shown: views.Shown, lang: str) -> list[tuple[str, str]]:
-    """(field, header) of the breakdown's columns, as the page shows them
-    (``dashboard.layout.components.build_breakdown_table``)."""
-    t = i18n.t
-    if shown.kind == "public":
-        return [
-            ("area", t("table.level", lang)),
-            ("measure", t("breakdown.col.measure", lang)),
-            ("value", t("breakdown.col.figure", lang)),
-            ("share", t("breakdown.col.share", lang)),
-            ("date", t("breakdown.col.date", lang)),
-            ("source", t("table.source", lang)),
-            ("when", t("breakdown.col.when", lang)),
-            ("share_basis", t("breakdown.col.basis", lang)),
-        ]
-    columns = [
-        ("label", t("table.level", lang)),
-        ("cells", t("table.cells", lang)),
-        ("communes", t("table.communes", lang)),
-        ("own_cell", t("table.own", lang)),
-        ("shared_cell", t("table.shared", lang)),
-        ("partly_covered", t("breakdown.col.partly", lang)),
-        ("planned", t("table.planned", lang)),
-        ("none", t("table.none", lang)),
-        ("unknown", t("table.unknown", lang)),
-        ("share_communes", t("table.share_communes", lang)),
-        ("share_population", t("table.share_population", lang)),
-    ]
-    if not table.empty and not table["partly_covered"].any():
-        columns = [c for c in columns if c[0] != "partly_covered"]
-    return columns
-
-
 def breakdown_cell(key: str, value: Any, lang: str) -> str:
     """One cell of the breakdown as the page formats it."""
     if key.startswith("share_") and key != "share_basis":
@@ -754,7 +722,7 @@ _NUMERIC = {"value", "share", "cells", "communes", "own_cell", "shared_cell", "p
 def _breakdown_blocks(bundle: DataBundle, b: Briefing) -> tuple[str, list[_Block], str]:
     lang = b.lang
     table, notes = views.breakdown_table(bundle, b.shown, b.frame, b.mask, b.state.level, lang)
-    columns = breakdown_columns(table, b.shown, lang)
+    columns = views.breakdown_columns(table, b.shown, lang)
     rows = [tuple(breakdown_cell(k, r.get(k), lang) for k, _ in columns)
             for r in table.to_dict(orient="records")]  # fmt: skip
     blocks: list[_Block] = []
@@ -812,17 +780,6 @@ def _gap_blocks(bundle: DataBundle, b: Briefing) -> tuple[str, list[_Block], str
     return t("gaps.title", lang), blocks, "\n".join(n for n in notes if n)
 
 
-def _used_for(uses: Any, lang: str) -> str:
-    """What a source is used for, in the page's words (its sources panel)."""
-    if isinstance(uses, str):
-        uses = (uses,)
-    words = []
-    for use in uses or ():
-        key = f"provenance.use.{use}"
-        words.append(i18n.t(key, lang) if key in i18n.CATALOGUE else str(use))
-    return ", ".join(words)
-
-
 def _source_blocks(bundle: DataBundle, b: Briefing) -> tuple[str, list[_Block], str]:
     lang = b.lang
     t = i18n.t
@@ -834,7 +791,7 @@ def _source_blocks(bundle: DataBundle, b: Briefing) -> tuple[str, list[_Block], 
         url = s.get("url") or t("provenance.link_missing", lang)
         rows.append((cell_text(s["source_id"]), cell_text(s.get("publisher", "")),
                      cell_text(s.get("title", "")), date, cell_text(url),
-                     _used_for(s.get("used_for"), lang)))  # fmt: skip
+                     used_for_text(s.get("used_for"), lang)))  # fmt: skip
     blocks: list[_Block] = []
     if rows:
         blocks.append(_Table("sources", header, tuple(rows), (0.6, 1.7, 3.0, 1.0, 4.2, 1.35),

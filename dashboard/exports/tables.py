@@ -62,6 +62,7 @@ from openpyxl.utils import get_column_letter
 from dashboard import i18n
 from dashboard.bundle import DataBundle
 from dashboard.exports.briefing import Briefing, made_on
+from dashboard.views.provenance import used_for_text
 from dashboard.views.table import export_frame
 
 #: The first characters a spreadsheet may run as a formula (OWASP, "CSV Injection").
@@ -213,16 +214,6 @@ def _communes_sheet(ws: Any, frame: pd.DataFrame) -> None:
         ws.column_dimensions[get_column_letter(i + 1)].width = _width(sample) + 2  # filter
 
 
-def _used_for(uses: Any, lang: str) -> str:
-    if isinstance(uses, str):
-        uses = (uses,)
-    words = []
-    for use in uses or ():
-        key = f"export.data_file.used_for.{use}"
-        words.append(i18n.t(key, lang) if key in i18n.CATALOGUE else str(use))
-    return ", ".join(words)
-
-
 def _about_sheet(ws: Any, b: Briefing, count: int, today: dt.date) -> None:
     lang = b.lang
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -263,7 +254,7 @@ def _about_sheet(ws: Any, b: Briefing, count: int, today: dt.date) -> None:
     for s in b.sources.to_dict(orient="records"):
         row(s.get("source_id"), s.get("publisher"), s.get("title"),
             _plain(s.get("date")) or i18n.MISSING, s.get("url"),
-            _used_for(s.get("used_for"), lang), label=False)  # fmt: skip
+            used_for_text(s.get("used_for"), lang), label=False)  # fmt: skip
     row(b.source_line)
     ws.append([])
 

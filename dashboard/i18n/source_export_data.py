@@ -33,9 +33,5 @@ MESSAGES: dict[str, str] = {
     "export.data_file.col.date": "Date",
     "export.data_file.col.url": "Address (URL)",
     "export.data_file.col.used_for": "Used for",
-    "export.data_file.used_for.figures": "published figures",
-    "export.data_file.used_for.compared": "figures compared with the file",
-    "export.data_file.used_for.statuses": "commune statuses",
-    "export.data_file.used_for.flags": "programme flags",
     "export.data_file.label.link": "Link to this view",
 }

@@ -41,7 +41,6 @@ BRIEFING_TEXTS: tuple[tuple[object, str, str], ...] = (
     (ids.PRESENT_EXIT, "children", "briefing.present_exit"),
     (ids.PRESENT_PREV, "title", "briefing.present_prev"),
     (ids.PRESENT_NEXT, "title", "briefing.present_next"),
-    (ids.PROFILE_SHEET, "children", "briefing.export.profile_sheet"),
     *((export_button_id(kind), "children", key) for kind, key in EXPORT_KINDS),
 )
 

@@ -12,7 +12,8 @@ from dash import dcc, html
 
 from dashboard import i18n, ids
 from dashboard.coverage.model import Status
-from dashboard.views import KeyFigure, Shown
+from dashboard.views import KeyFigure, Shown, breakdown_columns
+from dashboard.views.provenance import used_for_text
 
 MAPPING_FIELDS = ("nis", "commune", "status", "cell", "as_of", "source", "comment", "ignore")
 MEASURES_DEFINED = ("cells", "communes_with_cell", "communes_involved", "communes_without_cell",
@@ -111,34 +112,7 @@ def build_banner(shown: Shown, lang: str) -> list:
 def build_breakdown_table(table: pd.DataFrame, shown: Shown, lang: str):
     """Public record: one row per published figure, with its source and date. A file: one
     row per area, every count computed from the file."""
-    t = i18n.t
-    if shown.kind == "public":
-        columns = [
-            ("area", t("table.level", lang)),
-            ("measure", t("breakdown.col.measure", lang)),
-            ("value", t("breakdown.col.figure", lang)),
-            ("share", t("breakdown.col.share", lang)),
-            ("date", t("breakdown.col.date", lang)),
-            ("source", t("table.source", lang)),
-            ("when", t("breakdown.col.when", lang)),
-            ("share_basis", t("breakdown.col.basis", lang)),
-        ]
-    else:
-        columns = [
-            ("label", t("table.level", lang)),
-            ("cells", t("table.cells", lang)),
-            ("communes", t("table.communes", lang)),
-            ("own_cell", t("table.own", lang)),
-            ("shared_cell", t("table.shared", lang)),
-            ("partly_covered", t("breakdown.col.partly", lang)),
-            ("planned", t("table.planned", lang)),
-            ("none", t("table.none", lang)),
-            ("unknown", t("table.unknown", lang)),
-            ("share_communes", t("table.share_communes", lang)),
-            ("share_population", t("table.share_population", lang)),
-        ]
-        if not table.empty and not table["partly_covered"].any():
-            columns = [c for c in columns if c[0] != "partly_covered"]
+    columns = breakdown_columns(table, shown, lang)
     records = []
     for row in table.to_dict(orient="records"):
         rec = {}
@@ -247,7 +221,7 @@ def build_provenance(
             link = html.A(host, href=url, rel="noopener", target="_blank", title=url)
         else:
             link = html.Span(t("provenance.link_missing", lang))
-        used = ", ".join(t(f"provenance.use.{u}", lang) for u in s.get("used_for", ()))
+        used = used_for_text(s.get("used_for", ()), lang)
         date = i18n.format_date(s["date"], lang, "medium") if s.get("date") else i18n.MISSING
         rows.append(html.Tr([html.Td(s["source_id"]), html.Td(s.get("publisher", "")),
                              html.Td(s.get("title", "")), html.Td(date), html.Td(used),

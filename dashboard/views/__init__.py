@@ -25,6 +25,7 @@ from dashboard.views.breakdown import (  # noqa: F401
     BREAKDOWN_COLUMNS,
     breakdown_axis_title,
     breakdown_chart_frame,
+    breakdown_columns,
     breakdown_table,
     breakdown_title,
     conflict_notes,

@@ -287,3 +287,38 @@ def reconciliation(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
             "note": dg_note(f, lang, shares=False) if f else "",
         })  # fmt: skip
     return pd.DataFrame(rows)
+
+
+def breakdown_columns(table: pd.DataFrame, shown: Shown, lang: str) -> list[tuple[str, str]]:
+    """(field, header) of the breakdown table's columns: the page's table
+    (``dashboard.layout.components.build_breakdown_table``) and the slide deck's. Public
+    record: one row per published figure with its source and date; a file: one row per area,
+    without the partly-covered column when no commune is."""
+    t = i18n.t
+    if shown.kind == "public":
+        return [
+            ("area", t("table.level", lang)),
+            ("measure", t("breakdown.col.measure", lang)),
+            ("value", t("breakdown.col.figure", lang)),
+            ("share", t("breakdown.col.share", lang)),
+            ("date", t("breakdown.col.date", lang)),
+            ("source", t("table.source", lang)),
+            ("when", t("breakdown.col.when", lang)),
+            ("share_basis", t("breakdown.col.basis", lang)),
+        ]
+    columns = [
+        ("label", t("table.level", lang)),
+        ("cells", t("table.cells", lang)),
+        ("communes", t("table.communes", lang)),
+        ("own_cell", t("table.own", lang)),
+        ("shared_cell", t("table.shared", lang)),
+        ("partly_covered", t("breakdown.col.partly", lang)),
+        ("planned", t("table.planned", lang)),
+        ("none", t("table.none", lang)),
+        ("unknown", t("table.unknown", lang)),
+        ("share_communes", t("table.share_communes", lang)),
+        ("share_population", t("table.share_population", lang)),
+    ]
+    if not table.empty and not table["partly_covered"].any():
+        columns = [c for c in columns if c[0] != "partly_covered"]
+    return columns

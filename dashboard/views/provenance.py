@@ -47,3 +47,15 @@ def undated_notes(bundle: DataBundle, frame: pd.DataFrame, lang: str) -> list[st
             )
         )
     return out
+
+
+def used_for_text(uses: object, lang: str) -> str:
+    """What a source is used for (:func:`sources_used`'s ``used_for``), in the words of
+    the page's sources panel: "published figures shown, commune statuses"."""
+    if isinstance(uses, str):
+        uses = (uses,)
+    words = []
+    for use in uses or ():  # type: ignore[union-attr]
+        key = f"provenance.use.{use}"
+        words.append(i18n.t(key, lang) if key in i18n.CATALOGUE else str(use))
+    return ", ".join(words)

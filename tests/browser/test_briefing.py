@@ -76,13 +76,13 @@ def test_present_saved_views_with_the_arrow_keys(live_server, browser):
 
 
 def _download(driver, kind: str, pattern: str):
-    before = set(driver.downloads.glob(pattern))
+    clicked = time.time() - 1  # the session's other downloads may have the same name
     _click(driver, export_button_id(kind))
 
     def arrived():
-        new = [p for p in set(driver.downloads.glob(pattern)) - before
-               if not p.name.endswith(".crdownload")]  # fmt: skip
-        return new[0] if new and new[0].stat().st_size else None
+        new = [p for p in driver.downloads.glob(pattern)
+               if p.stat().st_mtime >= clicked and p.stat().st_size]  # fmt: skip
+        return new[0] if new else None
 
     path = wait_for(arrived, timeout=90, message=f"the {kind} file")
     time.sleep(0.3)  # the browser has finished writing it
@@ -125,11 +125,13 @@ def test_the_profile_gives_the_communes_one_page_sheet(live_server, browser):
              message="Eupen's profile")  # fmt: skip
     button = browser.find_element(By.ID, "profile-sheet")
     assert button.text == "Einseitiges Blatt dieser Gemeinde (PDF)"
-    before = set(browser.downloads.glob("csil-commune-63023-*.pdf"))
+    clicked = time.time() - 1
     _click(browser, "profile-sheet")
 
     def arrived():
-        return next(iter(set(browser.downloads.glob("csil-commune-63023-*.pdf")) - before), None)
+        new = [p for p in browser.downloads.glob("csil-commune-63023-*.pdf")
+               if p.stat().st_mtime >= clicked and p.stat().st_size]  # fmt: skip
+        return new[0] if new else None
 
     path = wait_for(arrived, timeout=90, message="the sheet")
     time.sleep(0.3)

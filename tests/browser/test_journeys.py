@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -382,10 +383,17 @@ def test_export_downloads_the_table_of_the_view(live_server, browser):
 
     _open(browser, live_server + "?lang=en&dataset=example&region=04000", communes=589)
     wait_for(lambda: len(_table_rows(browser, "commune-table") or []) == 19, message="table")
+    clicked = time.time() - 1  # the session's other downloads may have the same name
     browser.find_element(By.ID, "export-table").click()
-    path = wait_for(lambda: next(iter(browser.downloads.glob("csil-communes-*.csv")), None),
-                    message="downloaded file")  # fmt: skip
-    assert path.name == "csil-communes-illustrative-2016-05-27.csv"
+
+    def arrived():
+        new = [p for p in browser.downloads.glob("csil-communes-*.csv")
+               if p.stat().st_mtime >= clicked and p.stat().st_size]  # fmt: skip
+        return new[0] if new else None
+
+    path = wait_for(arrived, message="downloaded file")
+    time.sleep(0.3)  # written whole
+    assert path.name.startswith("csil-communes-illustrative-2016-05-27")
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs for accents
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))  # "," on the English page

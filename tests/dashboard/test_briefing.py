@@ -144,4 +144,22 @@ def test_every_kind_but_the_image_needs_no_browser(bundle, monkeypatch):
 def test_the_map_files_are_named_as_maps(bundle):
     name, content = make_export(bundle, "svg", PUBLIC)
     assert name == "csil-map-public-2019-06-15.svg" and content.startswith(b"<?xml")
-    assert no_update is not None  # dash imported: the dispatcher itself never needs it
+
+
+def test_a_download_always_answers_in_the_pages_language(caplog):
+    from dashboard.callbacks.briefing import send
+
+    data, status = send(lambda: ("a.csv", b"x;y"), "nl", "csv")
+    assert data["filename"] == "a.csv" and status == "Gedownload: a.csv"
+    data, status = send(lambda: (_ for _ in ()).throw(ExportError("briefing.export.no_commune")),
+                        "de", "sheet")  # fmt: skip
+    assert data is no_update
+    assert status == i18n.t("briefing.export.failed", "de",
+                            reason=i18n.t("briefing.export.no_commune", "de"))  # fmt: skip
+
+    def bug():
+        raise ZeroDivisionError("a bug")
+
+    data, status = send(bug, "fr", "pptx")
+    assert data is no_update and "journal du serveur" in status
+    assert "export pptx failed" in caplog.text  # logged, with its traceback
