@@ -14,3 +14,11 @@ GRAPH_CONFIG: dict = {
 
 #: A graph without a toolbar (charts, small maps).
 STATIC_GRAPH_CONFIG: dict = {**GRAPH_CONFIG, "displayModeBar": False}
+
+#: The coverage map: scroll to zoom; no image button of its own (an image without its
+#: sources, date and legend is what the briefing's downloads replace: they name them).
+MAP_GRAPH_CONFIG: dict = {
+    **GRAPH_CONFIG,
+    "scrollZoom": True,
+    "modeBarButtonsToRemove": [*GRAPH_CONFIG["modeBarButtonsToRemove"], "toImage"],
+}

@@ -12,7 +12,7 @@ from dash import dcc, html
 from dashboard import i18n, ids
 from dashboard.bundle import DataBundle
 from dashboard.coverage.importer import MAX_BYTES
-from dashboard.figures.config import GRAPH_CONFIG, STATIC_GRAPH_CONFIG
+from dashboard.figures.config import MAP_GRAPH_CONFIG, STATIC_GRAPH_CONFIG
 from dashboard.figures.map import CATEGORY_COLOURS
 from dashboard.filters import FILTERS, Filter
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES
@@ -346,7 +346,7 @@ def build_main(options: dict[str, list[dict]], bundle: DataBundle) -> html.Main:
                                 dcc.Graph(
                                     id=ids.MAP,
                                     className="map",
-                                    config={**GRAPH_CONFIG, "scrollZoom": True},
+                                    config=MAP_GRAPH_CONFIG,
                                     style={"height": "62vh"},
                                 ),
                                 id="map-figure",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from dashboard import i18n
@@ -49,13 +51,13 @@ def undated_notes(bundle: DataBundle, frame: pd.DataFrame, lang: str) -> list[st
     return out
 
 
-def used_for_text(uses: object, lang: str) -> str:
+def used_for_text(uses: str | Iterable[str] | None, lang: str) -> str:
     """What a source is used for (:func:`sources_used`'s ``used_for``), in the words of
     the page's sources panel: "published figures shown, commune statuses"."""
     if isinstance(uses, str):
         uses = (uses,)
     words = []
-    for use in uses or ():  # type: ignore[union-attr]
+    for use in uses or ():
         key = f"provenance.use.{use}"
         words.append(i18n.t(key, lang) if key in i18n.CATALOGUE else str(use))
     return ", ".join(words)

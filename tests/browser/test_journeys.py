@@ -189,7 +189,10 @@ def test_no_toolbar_button_sends_anything_off_the_machine(live_server, browser):
         "return Array.from(document.querySelectorAll('.modebar-btn'))"
         ".map(b => b.getAttribute('data-title'));"
     )
-    assert titles and "Download plot as a PNG" in titles
+    assert titles and "Zoom in" in titles
+    # no image without its sources and date: the briefing's downloads make those
+    assert not [t for t in titles if "Download plot" in t]
+    assert browser.find_element(By.ID, "export-png").text == "Map image (PNG)"
     assert not [t for t in titles if any(w in t for w in ("Chart Studio", "Cloud", "Share"))]
     config = browser.execute_script(
         "const g = document.querySelector('#coverage-map .js-plotly-plot');"

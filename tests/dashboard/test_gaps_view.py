@@ -32,10 +32,10 @@ from dashboard.coverage.analysis.peers import area_peers
 from dashboard.coverage.analysis.ranking import ranking
 from dashboard.coverage.model import Status
 from dashboard.figures import analysis as figures
+from dashboard.figures.config import GRAPH_CONFIG
 from dashboard.figures.map import coverage_map_figure
 from dashboard.filters import FILTERS, selection_mask
 from dashboard.layout import gaps as layout
-from dashboard.layout.main import GRAPH_CONFIG
 from dashboard.state import ViewState, peer_subject, to_query
 from dashboard.views.gaps import (
     gap_detail,

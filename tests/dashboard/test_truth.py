@@ -29,8 +29,9 @@ from dashboard.coverage.known import WITH_CELL_MEASURES, figure_for
 from dashboard.coverage.model import Cell, CommuneStatus, MembershipSnapshot, Status
 from dashboard.coverage.public_record import placement_date
 from dashboard.exports.make import make_export
+from dashboard.figures.config import GRAPH_CONFIG
 from dashboard.figures.map import CATEGORIES
-from dashboard.layout.main import GRAPH_CONFIG, build_layout
+from dashboard.layout.main import build_layout
 from dashboard.state import ViewState
 from geodata.belgium import display_name
 
