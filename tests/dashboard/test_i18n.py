@@ -317,13 +317,9 @@ def test_no_dash_or_plotly_import():
     assert out.stdout.strip() == ""
 
 
-def test_every_grid_of_the_layout_speaks_the_page_language(bundle):
-    """Each data grid built once in the layout has its own words ("no rows") patched when
-    the language changes: a new grid that is not in the language callback fails here."""
-    from dashboard.callbacks.view import LOCALISED_GRIDS
-    from dashboard.layout.main import build_layout
-
-    grids: list[str] = []
+def layout_ids(component, type_name: str) -> list[str]:
+    """The ids of every component of ``type_name`` ("AgGrid", "Dropdown") in a layout."""
+    found: list[str] = []
 
     def walk(c) -> None:
         if c is None or isinstance(c, str | int | float):
@@ -332,11 +328,21 @@ def test_every_grid_of_the_layout_speaks_the_page_language(bundle):
             for x in c:
                 walk(x)
             return
-        if type(c).__name__ == "AgGrid":
-            grids.append(c.id)
+        if type(c).__name__ == type_name:
+            found.append(c.id)
         walk(getattr(c, "children", None))
 
-    walk(build_layout(bundle))
+    walk(component)
+    return found
+
+
+def test_every_grid_of_the_layout_speaks_the_page_language(bundle):
+    """Each data grid built once in the layout has its own words ("no rows") patched when
+    the language changes: a new grid that is not in the language callback fails here."""
+    from dashboard.callbacks.view import LOCALISED_GRIDS
+    from dashboard.layout.main import build_layout
+
+    grids = layout_ids(build_layout(bundle), "AgGrid")
     assert ids.COMMUNE_TABLE in grids and len(grids) >= 4
     assert set(grids) - {ids.COMMUNE_TABLE} <= set(LOCALISED_GRIDS)
 
@@ -348,20 +354,7 @@ def test_every_dropdown_of_the_layout_speaks_the_page_language(bundle):
     from dashboard.layout.components import dropdown_labels
     from dashboard.layout.main import build_layout
 
-    found: list[str] = []
-
-    def walk(c) -> None:
-        if c is None or isinstance(c, str | int | float):
-            return
-        if isinstance(c, list | tuple):
-            for x in c:
-                walk(x)
-            return
-        if type(c).__name__ == "Dropdown":
-            found.append(c.id)
-        walk(getattr(c, "children", None))
-
-    walk(build_layout(bundle))
+    found = layout_ids(build_layout(bundle), "Dropdown")
     assert ids.COMMUNE in found and len(found) >= 6
     assert set(found) <= set(LOCALISED_DROPDOWNS)
     words = {lang: dropdown_labels(lang) for lang in ("en", "fr", "nl", "de")}
