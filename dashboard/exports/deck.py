@@ -1193,6 +1193,22 @@ class _Writer:
         timeline_chart(slide, c, self.deck.timeline, self.deck.lang)
 
 
+#: Days after the 1st of January where the timeline chart's year ticks start (see
+#: :func:`timeline_chart`).
+YEAR_TICK_OFFSET = 1.0
+
+
+def year_ticks(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The dates of the timeline chart's year ticks, as an office suite places them."""
+    first, last = _serial(start) + YEAR_TICK_OFFSET, _serial(end)
+    origin = dt.date(1899, 12, 30)
+    out, k = [], 0
+    while first + 365.25 * k <= last:
+        out.append(origin + dt.timedelta(days=int(first + 365.25 * k)))
+        k += 1
+    return out
+
+
 def _serial(d: dt.date) -> float:
     """A date as a spreadsheet's day number (what a chart's date axis counts)."""
     return float((d - dt.date(1899, 12, 30)).days)
@@ -1222,7 +1238,11 @@ def timeline_chart(slide: Any, c: Chart, tl: Timeline, lang: str) -> Any:
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
     chart.legend.include_in_layout = False
     x_axis = chart.category_axis
-    x_axis.minimum_scale = _serial(tl.start)
+    # Ticks every 365.25 days from the 2nd of January of the first year: each falls on the
+    # 1st or 2nd of January (the leap days drift by under a day), so its "yyyy" label is
+    # its year. From the 1st, every tick after a leap year fell on 31 December and showed
+    # the year before ("2018" where 2019 begins).
+    x_axis.minimum_scale = _serial(tl.start) + YEAR_TICK_OFFSET
     x_axis.maximum_scale = _serial(tl.end)
     x_axis.major_unit = 365.25
     x_axis.tick_labels.number_format = "yyyy"

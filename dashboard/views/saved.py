@@ -45,7 +45,8 @@ def state_of(key: str, lang: str, rules_dates: dict, upload_available: bool) -> 
 
 
 def label(bundle: DataBundle, state: ViewState, upload=None) -> str:
-    """ "CSIL coverage — Flemish Region, 15 June 2019 · Status: No cell" in ``state.lang``."""
+    """ "CSIL coverage — Flemish Region, 15 June 2019 · Status: No cell" in ``state.lang``;
+    the data's name when it is not the public record ("· Illustrative example")."""
     shown = shown_data(bundle, state.dataset, state.date, upload)
     words = filters_in_words(state, state.lang)
     text = title(state, shown, state.lang)
@@ -53,6 +54,8 @@ def label(bundle: DataBundle, state: ViewState, upload=None) -> str:
         text += " · " + "; ".join(words)
     if state.level != "region":
         text += " · " + i18n.level_label(state.level, state.lang)
+    if shown.kind != "public":  # the example's (invented) or a file's, never the record's
+        text += " · " + i18n.t(f"dataset.{shown.kind}", state.lang)
     return text
 
 

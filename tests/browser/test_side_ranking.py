@@ -37,7 +37,7 @@ def test_beside_the_map_it_follows_the_level_and_opens_the_ranking_tab(live_serv
     gap = browser.find_element(By.CSS_SELECTOR, "#side-ranking .side-gap").text
     assert gap.startswith("Gebieden die hier niet getoond worden")
     title = browser.find_element(By.ID, "side-ranking-title").text
-    assert title == "Politiezones volgens het aandeel gemeenten met een cel"
+    assert title == "Politiezones volgens het aandeel gemeenten met een LIVC"
 
     button = browser.find_element(By.ID, "side-ranking-more")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)

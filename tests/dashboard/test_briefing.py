@@ -163,3 +163,10 @@ def test_a_download_always_answers_in_the_pages_language(caplog):
     data, status = send(bug, "fr", "pptx")
     assert data is no_update and "journal du serveur" in status
     assert "export pptx failed" in caplog.text  # logged, with its traceback
+
+
+def test_a_saved_view_of_the_example_says_so(bundle):
+    label = saved_views.label(bundle, EXAMPLE.replace(lang="fr"))
+    assert label.endswith(" · " + i18n.t("dataset.example", "fr"))
+    public = saved_views.label(bundle, PUBLIC.replace(lang="fr"))
+    assert i18n.t("dataset.example", "fr") not in public

@@ -474,3 +474,23 @@ def test_cli_report_refuses_an_output_it_cannot_write(tmp_path, capsys, name, ex
     assert cli.main(["report", *extra, "--out", str(out)]) == 2  # before any data is read
     err = capsys.readouterr().err
     assert f"--out {out}" in err and expected in err and "Traceback" not in err
+
+
+def test_the_timeline_years_are_labelled_with_their_own_year(decks):
+    """Each year tick of the chart falls on the 1st or 2nd of January, so its "yyyy" label
+    names the year that begins there (from the 1st, the ticks after a leap year fell on
+    31 December and a 2019 point sat after a "2018" label)."""
+    from dashboard.exports.deck import _serial, year_ticks
+
+    made, _, prs = decks["public_fr"]
+    tl = made.timeline
+    ticks = year_ticks(tl.start, tl.end)
+    assert [t.year for t in ticks] == list(range(tl.start.year, tl.end.year))
+    assert all(t.month == 1 and t.day <= 2 for t in ticks)
+    for start in (dt.date(2015, 1, 1), dt.date(2016, 1, 1), dt.date(2000, 1, 1)):
+        long = year_ticks(start, dt.date(start.year + 30, 1, 1))
+        assert [t.year for t in long] == list(range(start.year, start.year + 30))
+    slide = prs.slides[SECTION_ORDER.index("timeline")]
+    (chart,) = [s.chart for s in slide.shapes if s.has_chart]
+    axis = chart.category_axis
+    assert axis.minimum_scale == _serial(ticks[0]) and axis.major_unit == 365.25
