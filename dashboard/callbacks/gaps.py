@@ -313,6 +313,26 @@ def register(app: Dash, bundle: DataBundle) -> None:
         name is that option until the page callback sends its own."""
         return gap_choice(rows, state_from_data(state_data).commune)
 
+    # A row chosen in the table (a click, or Space on a focused row: the focus is in the
+    # grid) zooms the map, which is far above: it is brought into view to be seen. A row
+    # that a link or the search box selects moves nothing.
+    app.clientside_callback(
+        """function(selected) {
+            const grid = document.getElementById(GRID);
+            const active = document.activeElement;
+            const chosenHere = grid && active && grid.contains(active);
+            const map = document.getElementById("map-figure");
+            const rows = Array.isArray(selected) ? selected : (selected && selected.ids) || [];
+            if (chosenHere && map && rows.length) {
+                setTimeout(function() { map.scrollIntoView({block: "center"}); }, 50);
+            }
+            return window.dash_clientside.no_update;
+        }""".replace("GRID", json.dumps(layout.GAPS_TABLE)),
+        Output(layout.GAPS_TABLE, "scrollTo", allow_duplicate=True),
+        Input(layout.GAPS_TABLE, "selectedRows"),
+        prevent_initial_call=True,
+    )
+
     # A row selected from the page's commune (a link, the search box) is shown: the table
     # scrolls to it, once its rows are there (they come after the selection). Nothing is
     # sent: the grid's own API scrolls; a row a click selected is in view already.

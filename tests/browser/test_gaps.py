@@ -72,6 +72,12 @@ def test_a_row_click_zooms_the_map_and_outlines_the_candidates(live_server, brow
     _row_cell(browser, 2).click()  # Liège (62063)
     wait_for(lambda: "commune=62063" in browser.current_url, message="the commune in the link")
     wait_for(lambda: _scale(browser) > 5, message="the map zoomed on it")
+    # and the map, far above the table, is brought into view
+    in_view = (
+        "const r = document.getElementById('map-figure').getBoundingClientRect();"
+        "return r.bottom > 0 && r.top < window.innerHeight;"
+    )
+    wait_for(lambda: browser.execute_script(in_view), message="the map in view")
     _wait_highlight(browser, "62063")
     traces = _traces(browser)
     outline, marker = traces[HIGHLIGHT_OUTLINE], traces[HIGHLIGHT_MARKER]
