@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from dash import Dash
 
-from dashboard import files
+from dashboard import files, security
 from dashboard.bundle import DataBundle
 from dashboard.callbacks import briefing as briefing_callbacks
 from dashboard.callbacks import compare as compare_callbacks
+from dashboard.callbacks import errors as callback_errors
 from dashboard.callbacks import gaps as gaps_callbacks
 from dashboard.callbacks import profile as profile_callbacks
 from dashboard.callbacks import texts as text_callbacks
 from dashboard.callbacks import upload as upload_callbacks
 from dashboard.callbacks import view as view_callbacks
 from dashboard.layout.main import build_layout
-from dashboard.server import enable_compression, register_geometry_routes
+from dashboard.server import enable_compression, limit_request_size, register_geometry_routes
 from dashboard.settings import Settings
 
 
@@ -28,8 +29,11 @@ def create_app(settings: Settings, bundle: DataBundle) -> Dash:
         assets_folder=str(files.assets_dir()),
         serve_locally=True,
         update_title=None,
+        on_error=callback_errors.on_error,
     )
     enable_compression(app.server)
+    limit_request_size(app.server)
+    security.install(app, settings)
     register_geometry_routes(app, bundle, settings)
     app.layout = build_layout(bundle)
     text_callbacks.register(app, bundle)

