@@ -96,6 +96,30 @@ REASONS: Final[Mapping[str, Template]] = MappingProxyType(
             "file too large: the workbook unpacks to {size} bytes (limit {limit})"
         ),
         "xlsx_unreadable": "cannot read the workbook ({detail})",
+        "zip_part_too_large": (
+            "file too large: the part {part} of the workbook unpacks to {size} bytes (limit "
+            "{limit})"
+        ),
+        "zip_bomb": (
+            "the part {part} of the workbook unpacks to {ratio} times its packed size (limit "
+            "{limit}): it looks like a zip bomb, it was not read"
+        ),
+        "xml_dtd": (
+            "the workbook's part {part} declares XML entities or a document type, which "
+            "spreadsheet programs never write (an XML bomb or an external entity): it was "
+            "not read"
+        ),
+        "too_many_cells": "sheet {sheet} has more than {limit} cells with a value",
+        "too_many_cells_csv": "the file has more than {limit} values",
+        "sheet_too_large": (
+            "sheet {sheet} has a value as far as cell {last}: more than {limit} cells from A1"
+        ),
+        "too_slow": "the file took too long to read (more than {seconds} seconds)",
+        "unexpected_error": "the file could not be read ({detail})",
+        "file_name_changed": (
+            "the file name starts with a character a spreadsheet reads as a formula, or holds "
+            "control characters: it is recorded as {name}"
+        ),
         "xls_unreadable": "cannot read the .xls workbook ({detail})",
         "workbook_protected": "the workbook is protected by a password ({detail})",
         "no_worksheet": "the workbook has no worksheet",
@@ -121,6 +145,9 @@ REASONS: Final[Mapping[str, Template]] = MappingProxyType(
             "may be wrong"
         ),
         "csv_unreadable": "cannot read the CSV: {detail}",
+        "csv_field_too_long": (
+            "cannot read the CSV: a value on this line is longer than {limit} characters"
+        ),
         "too_many_rows": "too many rows: more than {limit} data rows",
         "unsupported_delimiter": "columns seem separated by {delimiter}, which is not supported",
         "no_data_rows": "no data rows: the file has a header only",
@@ -167,7 +194,12 @@ REASONS: Final[Mapping[str, Template]] = MappingProxyType(
             "read; formulas are never calculated here",
         ),
         "formula_start": (
-            "a value may not start with = + @ or a tab (spreadsheet formula / CSV injection)"
+            "a value may not start with = + - @ or a tab (spreadsheet formula / CSV "
+            "injection); a negative number or a dash alone is accepted"
+        ),
+        "value_too_long": "the value is {length} characters long (limit {limit})",
+        "control_character": (
+            "the value holds an invisible control character ({char}, character {position})"
         ),
         "merged_cells": "merged cells {range}",
         "example_row": "an example row from the template",
@@ -263,6 +295,23 @@ SUGGESTIONS: Final[Mapping[str, str]] = MappingProxyType(
         "damaged_zip": "open it in Excel or LibreOffice and save it again as .xlsx",
         "workbook_too_large": "keep only the membership sheet",
         "xlsx_unreadable": "open it in Excel or LibreOffice and save it again as .xlsx, or as CSV",
+        "zip_part_too_large": "keep only the membership sheet, or save the list as CSV",
+        "zip_bomb": "open it in Excel or LibreOffice and save it again as .xlsx, or as CSV",
+        "xml_dtd": "open it in Excel or LibreOffice and save it again as .xlsx, or as CSV",
+        "too_many_cells": (
+            "keep only the membership list (one row per commune, a few columns), or choose "
+            "another sheet"
+        ),
+        "too_many_cells_csv": "keep only the membership list: one row per commune, a few columns",
+        "sheet_too_large": (
+            "delete the values far from the list (Ctrl+End shows the last cell), or copy the "
+            "list to a new sheet"
+        ),
+        "too_slow": "split it, or keep only the membership list (one row per commune)",
+        "unexpected_error": (
+            "save it again as .xlsx or CSV; if it still fails, please report this file"
+        ),
+        "file_name_changed": "rename the file (letters or digits first) to keep its name as it is",
         "xls_unreadable": "open it in Excel or LibreOffice and save it again as .xlsx, or as CSV",
         "workbook_protected": "save a copy without a password, or save the list as CSV",
         "hidden_sheet": _CHOOSE_SHEET,
@@ -287,6 +336,10 @@ SUGGESTIONS: Final[Mapping[str, str]] = MappingProxyType(
         "utf16_without_bom": "check the names below; save as 'CSV UTF-8' to be sure",
         "latin1_fallback": "save it as 'CSV UTF-8'",
         "csv_unreadable": "check the quotes on this line",
+        "csv_field_too_long": (
+            "check the quotes on this line: a quote that is never closed makes the rest of "
+            "the file one value"
+        ),
         "too_many_rows": "one row per commune is enough (Belgium has at most 589)",
         "unsupported_delimiter": "separate columns with a comma, a semicolon or a tab",
         "no_data_rows": "add one row per commune under the header",
@@ -315,6 +368,8 @@ SUGGESTIONS: Final[Mapping[str, str]] = MappingProxyType(
             "a value contains the delimiter: put it between double quotes, or remove it"
         ),
         "formula_start": "remove the leading character",
+        "control_character": "retype the value, or delete the character",
+        "value_too_long": "check this cell: names, statuses and comments are short",
         "merged_cells": "unmerge them and repeat the value on every row (one row per commune)",
         "example_row": "delete it unless it is real",
         "date_argument_invalid": DATE_HELP,

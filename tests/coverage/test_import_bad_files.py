@@ -217,7 +217,7 @@ CASES = [
          "the date column is empty on every row", None, ""),
     # ---------------------------------------------------------------- formulas / injection
     Case("csv-formula", csv_text(f'11001,"=HYPERLINK(""http://x"")",none,,{D},'),
-         "may not start with = + @", 2, "commune", "remove the leading character"),
+         "may not start with = + - @", 2, "commune", "remove the leading character"),
     Case("csv-at-injection", csv_text(f"11001,Aartselaar,none,,{D},@SUM(A1)"),
          "CSV injection", 2, "source_comment"),
     Case("csv-plus-injection", csv_text(f"11001,Aartselaar,+own,,{D},"),

@@ -40,18 +40,26 @@ from dashboard.coverage.importer.geography import (  # noqa: F401
 )
 from dashboard.coverage.importer.main import (  # noqa: F401
     import_membership,
+    safe_file_name,
 )
 from dashboard.coverage.importer.results import (  # noqa: F401
     DELIMITERS,
     EXAMPLE_MARK,
     FORMULA_START,
     ILLUSTRATIVE_MARK,
+    MAX_AREA,
     MAX_BYTES,
+    MAX_CELLS,
     MAX_ERRORS,
+    MAX_PART_BYTES,
+    MAX_RATIO,
     MAX_ROWS,
+    MAX_SECONDS,
     MAX_UNZIPPED_BYTES,
+    MAX_VALUE_CHARS,
     TEMPLATE_COLUMNS,
     ImportIssue,
     ImportResult,
     MatchedRow,
+    formula_like,
 )

@@ -121,7 +121,8 @@ def _header_looks_like_data(header: list[str]) -> bool:
 
 
 def _unrecognised(table: _Table, i: int, header: str, log: _Log) -> None:
-    close = vocab.suggest(header, vocab.HEADER_INDEX)
+    log.check_time()
+    close = [] if log.full else vocab.suggest(header[:200], vocab.HEADER_INDEX)
     target = vocab.HEADER_INDEX[vocab.normalise_word(close[0])] if close else "status"
     near: dict[str, Param] = {"candidate": repr(close[0]), "field": target} if close else {}
     log.error(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 from dashboard.coverage import vocab
@@ -32,8 +33,12 @@ def _resolve_communes(
     rows: list[_Row], matcher: NameMatcher, day: dt.date, log: _Log
 ) -> list[MatchedRow]:
     matched: list[MatchedRow] = []
+    quiet: NameMatcher | None = None
     for r in rows:
-        m = _resolve_commune(r, matcher, day, log)
+        log.check_time()
+        if log.full and quiet is None:
+            quiet = _without_suggestions(matcher)
+        m = _resolve_commune(r, quiet or matcher, day, log)
         if m is None or m.nis is None:
             continue
         r.match = m
@@ -55,6 +60,16 @@ def _resolve_communes(
                 commune=f"{m.official_name} ({m.nis})",
             )
     return matched
+
+
+def _without_suggestions(matcher: NameMatcher) -> NameMatcher:
+    """``matcher`` that no longer looks for close names and codes: once the log is full
+    (:attr:`_Log.full`) further errors are only counted, and fuzzy suggestions for 10,000
+    unknown names would take seconds for nothing."""
+    quiet = copy.copy(matcher)
+    quiet.suggest = lambda text, limit=3: []  # type: ignore[method-assign]
+    quiet._near_codes = lambda code, limit=3: []  # type: ignore[method-assign]
+    return quiet
 
 
 def _resolve_commune(r: _Row, matcher: NameMatcher, day: dt.date, log: _Log) -> NameMatch | None:

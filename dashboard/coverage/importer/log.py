@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import time
 from typing import Any
 
-from dashboard.coverage.importer.results import MAX_ERRORS, ImportIssue, ImportResult
+from dashboard.coverage.importer.results import MAX_ERRORS, MAX_SECONDS, ImportIssue, ImportResult
 from dashboard.coverage.messages import (
     Param,
     Params,
@@ -15,15 +17,33 @@ from dashboard.coverage.messages import (
 )
 
 
+class TooSlow(Exception):
+    """The import ran past its deadline (:meth:`_Log.check_time`)."""
+
+
 class _Log:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, max_seconds: float = MAX_SECONDS) -> None:
         self.file = file
+        self.max_seconds = max_seconds
+        self.deadline = time.monotonic() + max_seconds
         self.errors: list[ImportIssue] = []
         self.warnings: list[ImportIssue] = []
         self.dropped = 0
         self.info: dict[str, str] = {}
         self.sheets: tuple[str, ...] = ()  # a workbook's sheets, in order
         self.header_row: int | None = None  # the row taken as the header
+
+    @property
+    def full(self) -> bool:
+        """Whether errors are no longer listed (:data:`MAX_ERRORS`): work that only makes
+        an error's message better (name suggestions) is not worth doing any more."""
+        return len(self.errors) >= MAX_ERRORS
+
+    def check_time(self) -> None:
+        """Raise :class:`TooSlow` once the import has run past its deadline: called between
+        steps and inside the loops over rows and cells, so that no file holds a worker."""
+        if time.monotonic() > self.deadline:
+            raise TooSlow
 
     def _issue(
         self, row: int | None, column: str, value: object, code: str, severity: str, cell: str,
@@ -92,7 +112,17 @@ class _Log:
         )
 
 
+#: Characters shown escaped in an issue's value: controls (a terminal obeys them) and
+#: bidirectional overrides (they reorder what is shown).
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _show(value: object) -> str:
+    text = _shown(value)
+    return _UNSHOWABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _shown(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime | dt.date):

@@ -3,6 +3,7 @@ suggestion), the matched rows and the snapshot."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dashboard.coverage import vocab
@@ -13,16 +14,54 @@ from dashboard.coverage.model import MembershipSnapshot
 
 MAX_BYTES = 5_000_000  # a full list of 589 communes is about 40 kB
 MAX_ROWS = 10_000
-MAX_UNZIPPED_BYTES = 50_000_000  # XLSX: guard against zip bombs
+#: Workbooks (a 589-commune .xlsx is about 50 kB, its parts unpack to a few hundred kB):
+#: what the parts of a ZIP workbook may unpack to, together and each, and how much more
+#: than its compressed size a large part may unpack to (zip bombs).
+MAX_UNZIPPED_BYTES = 20_000_000
+MAX_PART_BYTES = 10_000_000
+MAX_RATIO = 100
+RATIO_FROM_BYTES = 1_000_000  # small parts (styles, one repeated row) may compress better
+#: Cells with a value in the sheet read (10,000 rows of 8 columns are 80,000), and the
+#: rectangle from A1 to the last cell with a value (what the reader lays out in memory).
+MAX_CELLS = 200_000
+MAX_AREA = 2_000_000
+MAX_SECONDS = 20.0  # one import, reading to snapshot
+MAX_VALUE_CHARS = 2_000  # one cell of the list (a comment may be a paragraph)
 MAX_ERRORS = 200
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
-FORMULA_START = ("=", "+", "@", "\t", "\r")
+#: A text starting with one of these (after its leading spaces) is a formula to a
+#: spreadsheet program (CSV / formula injection). "-" followed by a number, or dashes
+#: alone ("-", "—" for "nothing"), are not refused: see :func:`formula_like`.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXAMPLE_MARK = "example"
 ILLUSTRATIVE_MARK = "illustrative"
 TEMPLATE_COLUMNS = tuple(
     vocab.TEMPLATE_HEADERS[f]
     for f in (vocab.NIS, vocab.COMMUNE, vocab.STATUS, vocab.CELL, vocab.AS_OF, vocab.COMMENT)
 )
+
+
+_NUMBER = re.compile(r"-\s*\d+(?:[.,]\d+)?%?")
+_INVISIBLE = frozenset("\u200b\u2060\ufeff\u200e\u200f")
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet program could run ``text`` as a formula: it starts, after any
+    leading white space (non-breaking and zero-width spaces too), with one of
+    :data:`FORMULA_START`; a negative number ("-5", "-1,5") and dashes alone ("-", "--",
+    "—": nothing) are safe."""
+    i = 0
+    while i < len(text) and (
+        text[i] in _INVISIBLE or (text[i].isspace() and text[i] not in "\t\r")
+    ):
+        i += 1
+    body = text[i:].rstrip()
+    if not body.startswith(FORMULA_START):
+        return False
+    if body[0] == "-":
+        return not (set(body) <= _DASHES or _NUMBER.fullmatch(body))
+    return True
 
 
 @dataclass(frozen=True)

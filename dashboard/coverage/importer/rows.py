@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dashboard.coverage import vocab
 from dashboard.coverage.importer.columns import _Column
 from dashboard.coverage.importer.log import _Log
-from dashboard.coverage.importer.results import FORMULA_START
+from dashboard.coverage.importer.results import MAX_VALUE_CHARS, formula_like
 from dashboard.coverage.importer.tables import CSV, _Table, _text
 from dashboard.coverage.names import (
     FormerPart,
@@ -57,6 +58,7 @@ def _rows(table: _Table, columns: list[_Column], log: _Log) -> list[_Row]:
         if any(v.text for v in values.values()):
             _check_formulas(table, row, columns, raw, log)
             out.append(_Row(row, values))
+        log.check_time()
     _check_unsaved(table, columns, log)
     return out
 
@@ -64,14 +66,35 @@ def _rows(table: _Table, columns: list[_Column], log: _Log) -> list[_Row]:
 def _check_formulas(
     table: _Table, row: int, columns: list[_Column], raw: list[object], log: _Log
 ) -> None:
-    """Text that a spreadsheet would run as a formula is refused (a formula cell itself is
-    read by its saved value, see :func:`_check_unsaved`)."""
+    """Text that a spreadsheet would run as a formula is refused (:func:`formula_like`:
+    the text as it would be stored, after its leading spaces), and so is text with an
+    invisible control character, and text longer than :data:`MAX_VALUE_CHARS` (no name
+    is that long; it would only slow the search for close names). A formula cell is read
+    by its saved value (see :func:`_check_unsaved`), which is checked like any other text:
+    ``="=HYPERLINK(..)"`` saves a formula as text."""
     for c in columns:
         value = raw[c.index] if c.index < len(raw) else None
-        if (row, c.index) in table.formulas:
+        if not isinstance(value, str):
             continue
-        if isinstance(value, str) and value.startswith(FORMULA_START):
-            log.error(row, c.header, value, "formula_start", cell=table.cell_ref(row, c.index))
+        ref = table.cell_ref(row, c.index)
+        if len(value) > MAX_VALUE_CHARS:
+            log.error(row, c.header, value, "value_too_long", cell=ref, length=len(value),
+                      limit=MAX_VALUE_CHARS)  # fmt: skip
+            continue
+        if formula_like(value):
+            log.error(row, c.header, value, "formula_start", cell=ref)
+            continue
+        bad = _CONTROL.search(value)
+        if bad:
+            log.error(row, c.header, value, "control_character", cell=ref,
+                      char=f"U+{ord(bad.group()):04X}", position=str(bad.start() + 1))  # fmt: skip
+
+
+#: Control characters a person cannot see or type in a cell: C0 controls and DEL except
+#: tab and line breaks (a cell may hold several lines), and the bidirectional overrides
+#: that make a text read differently from what it holds. (C1 controls are what a wrong
+#: encoding gives: the name they spoil is reported as unknown.)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def _check_unsaved(table: _Table, columns: list[_Column], log: _Log) -> None:

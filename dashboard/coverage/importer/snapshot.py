@@ -248,6 +248,7 @@ def _merged_comment(
 
 def _parse_statuses(rows: list[_Row], log: _Log) -> None:
     for r in rows:
+        log.check_time()
         v = r.get(vocab.STATUS)
         assert v is not None  # required column
         if not v.text:
@@ -255,7 +256,7 @@ def _parse_statuses(rows: list[_Row], log: _Log) -> None:
             continue
         word = vocab.status_word(v.text)
         if word is None:
-            close = vocab.suggest(v.text, vocab.STATUS_INDEX)
+            close = [] if log.full else vocab.suggest(v.text, vocab.STATUS_INDEX)
             if close:
                 candidates = tuple(
                     f"{c!r} ({vocab.STATUS_INDEX[vocab.normalise_word(c)]})" for c in close[:2]

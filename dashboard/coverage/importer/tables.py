@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.coverage.importer.log import _Log
-from dashboard.coverage.importer.results import DELIMITERS
+from dashboard.coverage.importer.results import DELIMITERS, MAX_CELLS
 
 HEADER_SCAN_ROWS = 30  # the header is looked for in the first rows that have a value
 
@@ -205,18 +205,28 @@ def _read_csv(data: bytes, max_rows: int, log: _Log) -> tuple[_Grid, str | None]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim or ",")
     rows: list[tuple[int, list[object]]] = []
     prev = 0
+    cells = 0
     try:
         for record in reader:
             start, prev = prev + 1, reader.line_num
+            if start % 256 == 0:
+                log.check_time()
             values: list[object] = [_clean(v) for v in record]
             if not any(_text(v) for v in values):
                 continue
             rows.append((start, values))
+            cells += len(values)
             if len(rows) > max_rows + HEADER_SCAN_ROWS:
                 log.error(start, "", "", "too_many_rows", limit=max_rows)
                 return None
+            if cells > MAX_CELLS:
+                log.error(start, "", "", "too_many_cells_csv", limit=MAX_CELLS)
+                return None
     except csv.Error as exc:
-        log.error(reader.line_num, "", "", "csv_unreadable", detail=str(exc))
+        if "field larger than field limit" in str(exc):
+            log.error(prev + 1, "", "", "csv_field_too_long", limit=csv.field_size_limit())
+        else:
+            log.error(prev + 1, "", "", "csv_unreadable", detail=str(exc))
         return None
     if not rows:
         log.error(None, "", "", "empty_csv")
