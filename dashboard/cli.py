@@ -1,4 +1,5 @@
-"""The ``csil-dashboard`` command: serve, build-geodata, info, validate, report."""
+"""The ``csil-dashboard`` command: serve, build-geodata, info, hash-password, validate,
+report."""
 
 from __future__ import annotations
 
@@ -120,10 +121,14 @@ def cmd_build_geodata(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from dashboard.app import create_app
-    from dashboard.bundle import load_bundle
+    from dashboard.bundle import EXIT_STARTUP, StartupError, load_for_serving
     from dashboard.callbacks.view import warm
 
-    bundle = load_bundle(settings)
+    try:
+        bundle = load_for_serving(settings)
+    except StartupError as exc:  # what, where and how to fix; no traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_STARTUP
     app = create_app(settings, bundle)
     if not (args.debug or settings.debug):  # the reloader would warm twice
         warm(bundle)  # the opening view's caches fill in the background
@@ -131,6 +136,14 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     port = args.port or settings.port
     print(f"CSIL coverage atlas on http://{host}:{port}/", flush=True)
     app.run(host=host, port=port, debug=args.debug or settings.debug)
+    return 0
+
+
+def cmd_hash_password(args: argparse.Namespace, settings: Settings) -> int:
+    """Print a ``user:hash`` line for CSIL_AUTH_FILE (see dashboard.security)."""
+    from dashboard.security import hash_password_command
+
+    print(hash_password_command(args.user))
     return 0
 
 
@@ -387,6 +400,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", help="the shipped data: divisions, files, sources, licences")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser(
+        "hash-password",
+        help="print a user:hash line for CSIL_AUTH_FILE (login with CSIL_AUTH=basic)",
+        description="Ask for a password (twice at a terminal; else the first line of standard "
+        "input) and print USER:HASH (scrypt) to append to the CSIL_AUTH_FILE.",
+    )
+    p.add_argument("user", metavar="USER", help="the login name (no ':' or spaces)")
+    p.set_defaults(func=cmd_hash_password)
 
     p = sub.add_parser("validate", help="check a membership file (CSV or XLSX)")
     validate_arguments(p)

@@ -7,6 +7,7 @@ Each setting has a name, an environment variable, a default and a help text in
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +49,37 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("host", "CSIL_HOST", "127.0.0.1", "Address the web server listens on."),
     SettingSpec("port", "CSIL_PORT", "8050", "Port the web server listens on."),
     SettingSpec("debug", "CSIL_DEBUG", "false", "Dash debug mode (dev tools, reloader)."),
+    SettingSpec(
+        "auth",
+        "CSIL_AUTH",
+        "none",
+        "Login: `none` (open; fine on 127.0.0.1), `basic` (HTTP Basic login against "
+        "CSIL_AUTH_FILE) or `header` (the user name a trusted reverse proxy puts in "
+        "CSIL_AUTH_HEADER after its own login).",
+    ),
+    SettingSpec(
+        "auth_file",
+        "CSIL_AUTH_FILE",
+        "(none)",
+        "With CSIL_AUTH=basic: a file of `user:hash` lines made by "
+        "`csil-dashboard hash-password USER` (scrypt hashes; plain-text passwords refused).",
+    ),
+    SettingSpec(
+        "auth_header",
+        "CSIL_AUTH_HEADER",
+        "X-Remote-User",
+        "With CSIL_AUTH=header: the request header carrying the user name; a request "
+        "without it is refused (403).",
+    ),
+    SettingSpec(
+        "auth_realm",
+        "CSIL_AUTH_REALM",
+        "CSIL coverage atlas",
+        "With CSIL_AUTH=basic: the realm the browser's login box names.",
+    ),
 )
+
+AUTH_MODES = ("none", "basic", "header")
 
 
 def _bool(value: str) -> bool:
@@ -58,6 +89,32 @@ def _bool(value: str) -> bool:
     if v in {"0", "false", "no", "off", ""}:
         return False
     raise ValueError(f"CSIL_DEBUG must be true or false, not {value!r}")
+
+
+def _auth_mode(value: str) -> str:
+    mode = value.strip().lower() or "none"
+    if mode not in AUTH_MODES:
+        raise ValueError(f"CSIL_AUTH must be one of {', '.join(AUTH_MODES)}, not {value!r}")
+    return mode
+
+
+# A header name is an HTTP token (RFC 9110); a realm goes between double quotes.
+_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+
+
+def _auth_header(value: str) -> str:
+    name = value.strip()
+    if not _TOKEN.match(name):
+        raise ValueError(f"CSIL_AUTH_HEADER must be an HTTP header name, not {value!r}")
+    return name
+
+
+def _auth_realm(value: str) -> str:
+    if not value or any(c in value for c in '"\\') or not value.isprintable():
+        raise ValueError(
+            f"CSIL_AUTH_REALM must be printable text without quotes or backslashes, not {value!r}"
+        )
+    return value
 
 
 def default_cache_dir() -> Path:
@@ -74,6 +131,10 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8050
     debug: bool = False
+    auth: str = "none"
+    auth_file: Path | None = None
+    auth_header: str = "X-Remote-User"
+    auth_realm: str = "CSIL coverage atlas"
 
     @property
     def reference_dir(self) -> Path:
@@ -99,4 +160,8 @@ class Settings:
             host=env.get("CSIL_HOST", "127.0.0.1"),
             port=port,
             debug=_bool(env.get("CSIL_DEBUG", "false")),
+            auth=_auth_mode(env.get("CSIL_AUTH", "none")),
+            auth_file=path("CSIL_AUTH_FILE"),
+            auth_header=_auth_header(env.get("CSIL_AUTH_HEADER", "X-Remote-User")),
+            auth_realm=_auth_realm(env.get("CSIL_AUTH_REALM", "CSIL coverage atlas")),
         )

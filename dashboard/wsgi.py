@@ -4,17 +4,33 @@
 
 Importing this module reads the settings from the environment (``CSIL_*``), loads the
 bundle and builds the app once per worker process; ``server`` is its Flask server.
+
+Data that cannot be loaded (a missing or unreadable folder, prepared files that are not
+what their manifest says) is said in one paragraph on stderr (what, where, how to fix),
+then the import raises ``SystemExit(3)``: gunicorn reads exit code 3 as "worker failed to
+boot" and stops, instead of printing a traceback and starting workers again.
 """
 
 from __future__ import annotations
 
+import sys
+
 from dashboard.app import create_app
-from dashboard.bundle import load_bundle
+from dashboard.bundle import EXIT_STARTUP, DataBundle, StartupError, load_for_serving
 from dashboard.callbacks.view import warm
 from dashboard.settings import Settings
 
-settings = Settings.from_env()
-bundle = load_bundle(settings)
+
+def _load() -> tuple[Settings, DataBundle]:
+    try:
+        settings = Settings.from_env()
+        return settings, load_for_serving(settings)
+    except (StartupError, ValueError) as exc:  # ValueError: a CSIL_* setting
+        print(f"error: {exc}", file=sys.stderr, flush=True)
+        raise SystemExit(EXIT_STARTUP) from None
+
+
+settings, bundle = _load()
 app = create_app(settings, bundle)
 server = app.server
 warm(bundle)  # the opening view's caches fill in the background

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -35,6 +36,24 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     """``csil-dashboard serve`` in a subprocess on a free loopback port."""
+    yield from _serve(tmp_path_factory)
+
+
+#: The user and password of :func:`live_server_login` (``CSIL_AUTH=basic``).
+LOGIN = ("atlas-user", "a test password")
+
+
+@pytest.fixture(scope="session")
+def live_server_login(tmp_path_factory):
+    """The same server with ``CSIL_AUTH=basic`` and one user, :data:`LOGIN`."""
+    from dashboard.security import credential_line
+
+    users = tmp_path_factory.mktemp("auth") / "users"
+    users.write_text(credential_line(*LOGIN) + "\n", encoding="utf-8")
+    yield from _serve(tmp_path_factory, {"CSIL_AUTH": "basic", "CSIL_AUTH_FILE": str(users)})
+
+
+def _serve(tmp_path_factory, extra_env=None):
     port = _free_port()
     exe = Path(sys.executable).with_name("csil-dashboard")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "dashboard.cli"]
@@ -43,6 +62,7 @@ def live_server(tmp_path_factory):
         "CSIL_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
         "CSIL_HOST": "127.0.0.1",
         "CSIL_PORT": str(port),
+        **(extra_env or {}),
     }
     log = tmp_path_factory.mktemp("server") / "serve.log"
     with log.open("w") as out:
@@ -56,6 +76,10 @@ def live_server(tmp_path_factory):
             with urllib.request.urlopen(url, timeout=2) as r:
                 if r.status == 200:
                     break
+        except urllib.error.HTTPError as exc:  # 401: up, and asking for the login
+            if exc.code == 401:
+                break
+            time.sleep(0.5)
         except OSError:
             time.sleep(0.5)
     else:
