@@ -1,7 +1,7 @@
 """Benchmark (run by hand): the app under load, as the README serves it (gunicorn).
 
     .venv/bin/python bench/load.py [--seconds 60] [--users 20] [--workers 2] [--threads 8]
-                                   [--callbacks 10000]
+                                   [--callbacks 10000] [--no-login] [--hostile 4]
 
 Starts ``gunicorn --workers W --threads T dashboard.wsgi:server`` on a free loopback port,
 waits until every worker has loaded the app and ``/`` answers, then runs ``--users``
@@ -17,6 +17,16 @@ band, breakdown level, flag, date, language), the previous ``map-meta`` sent alo
 server answers with the small patch a real browser gets. One click is one POST to
 ``/_dash-update-component`` (the callback's body is built from ``/_dash-dependencies``).
 
+As deployed (README, "Deploying"): with login on (``CSIL_AUTH=basic``, a credential file
+made for the run; every request sends its ``Authorization``; ``--no-login`` to measure
+without) and the security headers, which every callback answer must carry (an answer
+without its ``Content-Security-Policy`` counts as an error). With ``--hostile N`` (default
+4), N uploads of files made to cost the server as much as the limits allow
+(:mod:`bench.hostile`: 1.2 M cells, a million rows, a zip bomb, a 4.9 MB line) are posted
+at once to the upload callback while the users click; each must be answered 200 with an
+error message, and each worker's RSS is sampled every 20 ms from before they start until
+the end of the run: its peak is printed against ``TARGETS["hostile_peak_mb"]``.
+
 Prints callbacks/s, latency percentiles, errors (non-200 or exceptions), mean response
 bytes on the wire (the gzip body), the RSS of each worker after 1,000 and after 10,000
 callbacks (or at the end, if fewer), per-click figures, and the CPU the server and the
@@ -27,6 +37,7 @@ load generator used (they share the machine). Targets are printed, not asserted.
 from __future__ import annotations
 
 import argparse
+import base64
 import contextlib
 import gzip
 import http.client
@@ -50,7 +61,15 @@ START_SEARCH = "?lang=fr&date=2019-06-15"
 UPDATE = "/_dash-update-component"
 PAGE_OUTPUT = "..url.search...view-state.data..."  # how update_page's output string starts
 RSS_AT = (1_000, 10_000)
-TARGETS = {"callbacks_per_s": 500, "p95_ms": 50, "errors": 0, "rss_ratio": 1.10}
+TARGETS = {
+    "callbacks_per_s": 500,
+    "p95_ms": 50,
+    "errors": 0,
+    "rss_ratio": 1.10,
+    "hostile_peak_mb": 600,
+}
+LOGIN = ("bench", "load-test-password")
+UPLOAD_OUTPUT = "upload-store.data"  # the upload callback's outputs include this
 HEADERS = {
     "Content-Type": "application/json",
     "Accept": "application/json",
@@ -104,7 +123,7 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child before e
 class Server:
     """gunicorn, as the README runs it, on a free loopback port; a context manager."""
 
-    def __init__(self, workers: int, threads: int, timeout: float = 180.0):
+    def __init__(self, workers: int, threads: int, timeout: float = 180.0, login: bool = True):
         self.workers, self.threads, self.timeout = workers, threads, timeout
         self.port = free_port()
         self.tmp = Path(tempfile.mkdtemp(prefix="csil-load-"))
@@ -112,6 +131,16 @@ class Server:
         self.ready.mkdir()
         self.log = self.tmp / "gunicorn.log"
         self.proc: subprocess.Popen | None = None
+        self.env = dict(os.environ)
+        self.auth: dict[str, str] = {}  # the Authorization header every request sends
+        if login:
+            from dashboard.security import credential_line
+
+            users = self.tmp / "users"
+            users.write_text(credential_line(*LOGIN) + "\n")
+            self.env.update({"CSIL_AUTH": "basic", "CSIL_AUTH_FILE": str(users)})
+            token = base64.b64encode(":".join(LOGIN).encode()).decode()
+            self.auth = {"Authorization": f"Basic {token}"}
 
     def __enter__(self) -> Server:
         # A config file for a hook: each worker says when it has loaded the app, so the
@@ -131,7 +160,8 @@ class Server:
         try:
             with open(self.log, "wb") as log:
                 self.proc = subprocess.Popen(
-                    cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                    cmd, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL,
                     preexec_fn=_die_with_parent if sys.platform == "linux" else None,
                 )  # fmt: skip
             self._wait_ready()
@@ -152,7 +182,7 @@ class Server:
             if len(list(self.ready.iterdir())) >= self.workers:
                 try:
                     conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-                    conn.request("GET", "/")
+                    conn.request("GET", "/", headers=self.auth)
                     if conn.getresponse().status == 200:
                         conn.close()
                         return
@@ -269,13 +299,8 @@ class PageCallback:
     options: dict[str, list] = field(default_factory=dict)  # option values of each control
 
     @classmethod
-    def read(cls, port: int) -> PageCallback:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        try:
-            deps = _get_json(conn, "/_dash-dependencies")
-            layout = _get_json(conn, "/_dash-layout")
-        finally:
-            conn.close()
+    def read(cls, port: int, auth: dict[str, str] | None = None) -> PageCallback:
+        deps, layout = read_app(port, auth or {})
         matches = [d for d in deps if d["output"].startswith(PAGE_OUTPUT)]
         if len(matches) != 1:
             raise RuntimeError(f"update_page not found in /_dash-dependencies ({len(matches)})")
@@ -326,8 +351,17 @@ class PageCallback:
         }).encode()  # fmt: skip
 
 
-def _get_json(conn: http.client.HTTPConnection, path: str) -> object:
-    conn.request("GET", path, headers={"Accept-Encoding": "gzip"})
+def read_app(port: int, auth: dict[str, str]) -> tuple[list, object]:
+    """``/_dash-dependencies`` and ``/_dash-layout``."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        return _get_json(conn, "/_dash-dependencies", auth), _get_json(conn, "/_dash-layout", auth)
+    finally:
+        conn.close()
+
+
+def _get_json(conn: http.client.HTTPConnection, path: str, auth: dict[str, str]) -> object:
+    conn.request("GET", path, headers={"Accept-Encoding": "gzip", **auth})
     resp = conn.getresponse()
     data = resp.read()
     if resp.status != 200:
@@ -360,6 +394,7 @@ class Run:
         self.reconnects = 0
         self.rss: dict[int, dict[int, int | None]] = {}  # callbacks -> {worker pid: kB}
         self.stopped = threading.Event()
+        self.auth = server.auth
 
     def count(self) -> int:
         return len(self.samples) + len(self.errors)
@@ -405,7 +440,7 @@ class User:
             conn = self.connection()
             t = time.perf_counter()
             try:
-                conn.request("POST", UPDATE, body=body, headers=HEADERS)
+                conn.request("POST", UPDATE, body=body, headers={**HEADERS, **self.run.auth})
                 resp = conn.getresponse()
                 data = resp.read()
             except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
@@ -435,6 +470,9 @@ class User:
             return None
         if resp.status != 200:
             self.run.record(None, f"{kind}: HTTP {resp.status}")
+            return None
+        if not resp.getheader("Content-Security-Policy"):
+            self.run.record(None, f"{kind}: no security headers")
             return None
         gzipped = resp.getheader("Content-Encoding") == "gzip"
         try:
@@ -482,6 +520,114 @@ class User:
                 self.conn.close()
 
 
+# --------------------------------------------------------------------------- hostile uploads
+
+
+class RssSampler:
+    """Each worker's peak RSS (kB), sampled every ``interval`` seconds on a thread."""
+
+    def __init__(self, server: Server, interval: float = 0.02):
+        self.server, self.interval = server, interval
+        self.peak: dict[int, int] = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._loop, name="rss-sampler", daemon=True)
+
+    def _loop(self) -> None:
+        while not self.stop.is_set():
+            for pid in self.server.worker_pids():
+                kb = rss_kb(pid)
+                if kb and kb > self.peak.get(pid, 0):
+                    self.peak[pid] = kb
+            self.stop.wait(self.interval)
+
+    def __enter__(self) -> RssSampler:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        self.thread.join(timeout=5)
+
+
+def upload_body(deps: list, name: str, data: bytes) -> bytes:
+    """The upload callback's request for a chosen file, as the renderer sends it."""
+    matches = [d for d in deps if UPLOAD_OUTPUT in d["output"]]
+    if len(matches) != 1:
+        raise RuntimeError(f"the upload callback not found in /_dash-dependencies ({len(matches)})")
+    dep = matches[0]
+    url = "data:application/octet-stream;base64," + base64.b64encode(data).decode()
+    given = {("upload", "contents"): url, ("upload", "filename"): name}
+
+    def item(d: dict) -> object:
+        if d["id"].startswith("{"):  # a pattern (ALL): no such component on a fresh page
+            return []
+        return {
+            "id": d["id"],
+            "property": d["property"],
+            "value": given.get((d["id"], d["property"])),
+        }
+
+    def items(declared: list) -> list:
+        return [item(d) for d in declared]
+
+    return json.dumps({
+        "output": dep["output"],
+        "outputs": split_output(dep["output"]),
+        "inputs": items(dep["inputs"]),
+        "state": items(dep["state"]),
+        "changedPropIds": ["upload.contents"],
+    }).encode()  # fmt: skip
+
+
+@dataclass
+class HostileUpload:
+    name: str
+    size: int
+    status: int = 0
+    seconds: float = 0.0
+    refused: bool = False  # answered with the upload's error message, no data stored
+    error: str = ""
+
+
+def post_hostile(port: int, auth: dict[str, str], body: bytes, out: HostileUpload) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    t = time.perf_counter()
+    try:
+        conn.request("POST", UPDATE, body=body, headers={**HEADERS, **auth})
+        resp = conn.getresponse()
+        data = resp.read()
+        out.status = resp.status
+        if resp.getheader("Content-Encoding") == "gzip":
+            data = gzip.decompress(data)
+        if resp.status == 200:
+            answer = json.loads(data)["response"]
+            out.refused = "upload-store" not in answer and "error-title" in json.dumps(answer)
+    except Exception as exc:  # every failure is reported
+        out.error = f"{type(exc).__name__}: {exc}"
+    finally:
+        out.seconds = time.perf_counter() - t
+        conn.close()
+
+
+def start_hostile(server: Server, deps: list, n: int) -> tuple[list[HostileUpload], list]:
+    """``n`` hostile uploads posted at once (the files of :mod:`bench.hostile` in turn)."""
+    from bench.hostile import hostile_files
+
+    files = hostile_files()
+    uploads, threads = [], []
+    for i in range(n):
+        name, data = files[i % len(files)]
+        upload = HostileUpload(name, len(data))
+        body = upload_body(deps, name, data)
+        t = threading.Thread(target=post_hostile, args=(server.port, server.auth, body, upload),
+                             name=f"hostile-{i}", daemon=True)  # fmt: skip
+        uploads.append(upload)
+        threads.append(t)
+    for t in threads:
+        t.start()
+    return uploads, threads
+
+
 # --------------------------------------------------------------------------- figures
 
 
@@ -503,7 +649,8 @@ def _distinct(errors: list[str], most: int = 5) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: -kv[1])[:most])
 
 
-def figures(run: Run, elapsed: float, first: dict, last: dict, cpu: dict, args) -> dict:
+def figures(run: Run, elapsed: float, first: dict, last: dict, cpu: dict, args,
+            hostile: dict) -> dict:  # fmt: skip
     samples = run.samples
     ms = [s.ms for s in samples]
     n = run.count()
@@ -551,6 +698,8 @@ def figures(run: Run, elapsed: float, first: dict, last: dict, cpu: dict, args) 
         "client_cpu_share": cpu["client"] / elapsed if elapsed else 0.0,
         "cpus": os.cpu_count(),
         "per_click": per_click,
+        "login": not args.no_login,
+        **hostile,
     }
 
 
@@ -585,6 +734,19 @@ def report(f: dict) -> str:
         ))  # fmt: skip
     rows.append(("RSS all workers, ratio", f"x{f['rss_ratio']:.3f}", f"<= x{t['rss_ratio']:.2f}",
                  mark(f["rss_ratio"] <= t["rss_ratio"])))  # fmt: skip
+    if f["hostile"]:
+        refused = sum(u["refused"] for u in f["hostile"])
+        rows.append((f"hostile uploads ({len(f['hostile'])} at once)",
+                     f"{refused} answered with an error message", f"{len(f['hostile'])}",
+                     mark(refused == len(f["hostile"]))))  # fmt: skip
+        for u in f["hostile"]:
+            rows.append((f"  {u['name']} ({u['size'] / 1e6:.1f} MB)",
+                         f"HTTP {u['status']} in {u['seconds']:.1f} s {u['error']}".rstrip(),
+                         "", ""))  # fmt: skip
+        peak = max(f["hostile_peak_kb"].values(), default=0) / mb
+        base = max(f["hostile_base_kb"].values(), default=0) / mb
+        rows.append(("RSS peak of a worker (MB)", f"{peak:.0f}  (before the uploads {base:.0f})",
+                     f"<= {t['hostile_peak_mb']}", mark(peak <= t["hostile_peak_mb"])))  # fmt: skip
     if f["worker_restarts"]:
         rows.append(("worker restarts", str(f["worker_restarts"]), "0", "MISSED"))
     rows.append(("server CPU / callback (ms)", f"{f['server_cpu_ms_per_callback']:.1f}", "", ""))
@@ -594,7 +756,7 @@ def report(f: dict) -> str:
     v = max(len(r[1]) for r in rows)
     lines = [
         f"load: {f['users']} users, gunicorn {f['workers']} workers x {f['threads']} threads, "
-        f"update_page clicks (main journey)",
+        f"update_page clicks (main journey), login {'on' if f['login'] else 'off'}",
         f"{'figure':<{w}}  {'measured':<{v}}  target",
     ]
     lines += [f"{a:<{w}}  {b:<{v}}  {c} {d}".rstrip() for a, b, c, d in rows]
@@ -620,32 +782,48 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--users", type=int, default=20, help="concurrent users (default 20)")
     p.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     p.add_argument("--threads", type=int, default=8, help="threads per worker (default 8)")
+    p.add_argument("--no-login", action="store_true", help="serve without login (CSIL_AUTH=none)")
+    p.add_argument(
+        "--hostile",
+        type=int,
+        default=4,
+        help="hostile uploads posted at once while the users click (default 4)",
+    )
     p.add_argument("--quiet", action="store_true", help="print nothing, only return")
     return p.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> dict:
     args = parse(argv)
-    with Server(args.workers, args.threads) as server:
-        page = PageCallback.read(server.port)
+    with Server(args.workers, args.threads, login=not args.no_login) as server:
+        deps, _ = read_app(server.port, server.auth)
+        page = PageCallback.read(server.port, server.auth)
         page.check_journey()
         pids = server.worker_pids()
         cpu0 = {pid: cpu_seconds(pid) for pid in pids}
+        base = {pid: rss_kb(pid) or 0 for pid in pids}
         client0 = time.process_time()
         start = time.monotonic()
         run = Run(server, args.callbacks, start + args.seconds)
         users = [User(i, run, page, server.port) for i in range(args.users)]
         threads = [threading.Thread(target=u.journey, name=f"user-{u.index}", daemon=True)
                    for u in users]  # fmt: skip
-        try:
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-        finally:
-            run.stopped.set()
-            for t in threads:
-                t.join(timeout=70)
+        with RssSampler(server) as sampler:
+            uploads, posting = start_hostile(server, deps, args.hostile)
+            try:
+                for t in threads:
+                    t.start()
+                for t in [*threads, *posting]:
+                    t.join()
+            finally:
+                run.stopped.set()
+                for t in [*threads, *posting]:
+                    t.join(timeout=130)
+        hostile = {
+            "hostile": [vars(u) for u in uploads],
+            "hostile_base_kb": base,
+            "hostile_peak_kb": dict(sampler.peak),
+        }
         elapsed = time.monotonic() - start
         client_cpu = time.process_time() - client0
         end = run.snapshot()
@@ -662,7 +840,7 @@ def main(argv: list[str] | None = None) -> dict:
         }
         time.sleep(0.2)  # the log of the last requests
         cpu["exceptions"] = server.exceptions()
-    result = figures(run, elapsed, first, last, cpu, args)
+    result = figures(run, elapsed, first, last, cpu, args, hostile)
     if not args.quiet:
         print(report(result))
     return result

@@ -43,4 +43,5 @@ def create_app(settings: Settings, bundle: DataBundle) -> Dash:
     profile_callbacks.register(app, bundle)
     compare_callbacks.register(app, bundle)
     briefing_callbacks.register(app, bundle)
+    callback_errors.register(app)  # a malformed callback request: 400, not 500
     return app

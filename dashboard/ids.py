@@ -4,7 +4,9 @@
 URL = "url"
 STATE = "view-state"  # dcc.Store: the canonical ViewState (dict), written by the URL sync
 UPLOAD_STORE = "upload-store"  # dcc.Store (memory): this browser tab's imported file
+UPLOAD_REJECTED = "upload-rejected"  # dcc.Store: a file too large or of another kind
 NOTICES = "notices"
+CALLBACK_ERROR = "callback-error"  # role=alert: a callback or its request failed (issue 15)
 
 # header
 TITLE = "page-title"

@@ -219,5 +219,42 @@ def enable_compression(server: Flask) -> None:
     Compress(server)
 
 
-def limit_request_size(server: Flask) -> None:
-    """Refuse request bodies over the upload limit (issue 15: filled in)."""
+#: The largest request body the server reads (Flask ``MAX_CONTENT_LENGTH``): the largest
+#: file the page sends (``dashboard.upload.MAX_FILE_BYTES``, 6,000,000) as a base64 data URL
+#: (4/3 of its size: 8,000,000 bytes) inside the callback's JSON, plus room for the rest of
+#: the callback body (the view state, a few kB).
+MAX_REQUEST_BYTES = 8 * 1024 * 1024
+
+
+def _too_large_response(limit: int) -> Response:
+    return Response(
+        f"Request body too large: the limit is {limit} bytes.\n", status=413, mimetype="text/plain"
+    )
+
+
+def limit_request_size(server: Flask, limit: int = MAX_REQUEST_BYTES) -> None:
+    """Refuse request bodies over ``limit`` bytes with a short plain-text 413.
+
+    A body announced larger (``Content-Length``) is refused before any of it is read. A
+    body of unknown length (chunked, when the server passes it on: gunicorn, Werkzeug's
+    server) is read here up to the limit (``MAX_CONTENT_LENGTH``; Werkzeug stops there
+    without a word, so the view would see a cut body and answer 400) and refused when it
+    reaches it; what was read is kept for the view. Either way the answer is one line of
+    text, never an HTML page or a traceback.
+    """
+    server.config["MAX_CONTENT_LENGTH"] = limit
+
+    @server.before_request
+    def _refuse_large_bodies() -> Response | None:
+        length = request.content_length
+        if length is not None:
+            return _too_large_response(limit) if length > limit else None
+        streamed = "wsgi.input_terminated" in request.environ  # chunked: count it
+        if streamed and len(request.get_data(cache=True)) >= limit:
+            return _too_large_response(limit)
+        return None
+
+    def _too_large(_error: Exception) -> Response:
+        return _too_large_response(limit)
+
+    server.register_error_handler(413, _too_large)

@@ -1,7 +1,8 @@
-"""bench/load.py, in miniature: gunicorn really started (2 workers), 2 users clicking
-through the main journey until 50 callbacks (a few seconds; 30 s is only a bound, so that
-a slow machine still goes through the whole journey: every kind of click, every time).
-Only behaviour is checked, never timing."""
+"""bench/load.py, in miniature: gunicorn really started (2 workers) as deployed, with login
+and the security headers on, 2 users clicking through the main journey until 50 callbacks
+(a few seconds; 30 s is only a bound, so that a slow machine still goes through the whole
+journey: every kind of click, every time) while 4 hostile uploads are posted at once.
+Only behaviour is checked, never timing; memory against the benchmark's stated bound."""
 
 from __future__ import annotations
 
@@ -20,7 +21,27 @@ def figures() -> dict:
     from bench import load
 
     return load.main(["--seconds", "30", "--callbacks", "50", "--users", "2",
-                      "--workers", "2", "--threads", "2", "--quiet"])  # fmt: skip
+                      "--workers", "2", "--threads", "2", "--hostile", "4", "--quiet"])  # fmt: skip
+
+
+def test_login_was_on_and_every_answer_carried_the_headers(figures):
+    # An answer without its Content-Security-Policy, or a 401, would be counted as an error.
+    assert figures["login"] is True
+    assert figures["errors"] == 0, figures["error_samples"]
+
+
+def test_hostile_uploads_refused_with_a_message_within_the_memory_bound(figures):
+    from bench import load
+
+    uploads = figures["hostile"]
+    assert len(uploads) == 4
+    assert len({u["name"] for u in uploads}) == 4
+    for u in uploads:
+        assert u["status"] == 200 and not u["error"], u
+        assert u["refused"], u  # the upload's error message, nothing stored
+    peaks = figures["hostile_peak_kb"]
+    assert len(peaks) == 2
+    assert max(peaks.values()) / 1024 <= load.TARGETS["hostile_peak_mb"], peaks
 
 
 def test_callbacks_answered_without_errors(figures):

@@ -14,11 +14,11 @@ from dash import Dash, Input, Output, State, ctx, dcc, no_update
 
 from dashboard import i18n, ids
 from dashboard.bundle import DataBundle
+from dashboard.callbacks.inputs import as_clicks, as_lang, as_snapshot, as_str_list, as_upload
 from dashboard.callbacks.state import StateRules, state_from_data
 from dashboard.exports.make import ExportError, make_export, make_sheet
 from dashboard.layout.briefing import EXPORT_KINDS, build_saved_list, export_button_id
 from dashboard.state import from_query, to_query
-from dashboard.upload import payload_to_snapshot
 from dashboard.views import saved as saved_views
 
 log = logging.getLogger(__name__)
@@ -26,12 +26,8 @@ log = logging.getLogger(__name__)
 EXPORT_BUTTONS = {export_button_id(kind): kind for kind, _ in EXPORT_KINDS}
 
 
-def _lang(value) -> str:
-    return value if value in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
-
-
 def _saved(data) -> list[str]:
-    return [s for s in (data or []) if isinstance(s, str)][: saved_views.MAX_SAVED]
+    return as_str_list(data)[: saved_views.MAX_SAVED]
 
 
 def saved_outputs(bundle: DataBundle, rules: StateRules, saved: list[str], state_data,
@@ -40,7 +36,7 @@ def saved_outputs(bundle: DataBundle, rules: StateRules, saved: list[str], state
     views."""
     state = state_from_data(state_data)
     lang = state.lang
-    snapshot = payload_to_snapshot(upload)
+    snapshot = as_snapshot(upload)
     items = []
     for key in saved:
         view = saved_views.state_of(key, lang, rules.valid_dates, snapshot is not None)
@@ -61,7 +57,7 @@ def saved_outputs(bundle: DataBundle, rules: StateRules, saved: list[str], state
 def send(make: Callable[[], tuple[str, bytes]], lang: str, what: str) -> tuple:
     """(download, status line) of the file ``make`` writes: the file and "Downloaded: …",
     or no file and why not, in the page's language (a bug is logged, never silent)."""
-    lang = _lang(lang)
+    lang = as_lang(lang)
     try:
         name, content = make()
     except ExportError as e:
@@ -112,7 +108,7 @@ def register(app: Dash, bundle: DataBundle) -> None:
             search,
             valid_dates=rules.valid_dates,
             valid_communes=rules.communes,
-            upload_available=bool(upload),
+            upload_available=as_upload(upload)[0] is not None,
         )
         return saved_views.add(_saved(saved), state)
 
@@ -147,7 +143,8 @@ def register(app: Dash, bundle: DataBundle) -> None:
                                else 1)  # fmt: skip
         if key is None:
             return no_update
-        view = saved_views.state_of(key, state.lang, rules.valid_dates, bool(upload))
+        view = saved_views.state_of(key, state.lang, rules.valid_dates,
+                                    as_upload(upload)[0] is not None)  # fmt: skip
         return to_query(view.replace(present=state.present))
 
     @app.callback(
@@ -164,8 +161,9 @@ def register(app: Dash, bundle: DataBundle) -> None:
         kind = EXPORT_BUTTONS.get(str(ctx.triggered_id))
         if kind is None:
             return no_update, no_update
+        as_clicks(ctx.triggered[0].get("value"))  # a file is made for a click only
         state = state_from_data(state_data)
-        return send(lambda: make_export(bundle, kind, state, payload_to_snapshot(upload)),
+        return send(lambda: make_export(bundle, kind, state, as_snapshot(upload)),
                     state.lang, kind)  # fmt: skip
 
     @app.callback(
@@ -176,8 +174,9 @@ def register(app: Dash, bundle: DataBundle) -> None:
         State(ids.UPLOAD_STORE, "data"),
         prevent_initial_call=True,
     )
-    def download_sheet(_clicks, state_data, upload):
+    def download_sheet(clicks, state_data, upload):
         """The chosen commune's one-page sheet (PDF), in the page's language."""
+        as_clicks(clicks)
         state = state_from_data(state_data)
-        return send(lambda: make_sheet(bundle, state, payload_to_snapshot(upload)), state.lang,
+        return send(lambda: make_sheet(bundle, state, as_snapshot(upload)), state.lang,
                     f"sheet {state.commune}")  # fmt: skip

@@ -12,12 +12,12 @@ from dash import Dash, Input, Output, State, no_update
 
 from dashboard import i18n, ids
 from dashboard.bundle import DataBundle
+from dashboard.callbacks.inputs import as_dict, as_snapshot
 from dashboard.callbacks.state import state_from_data
 from dashboard.callbacks.view import base_key
 from dashboard.layout import compare as layout
 from dashboard.server import geometry_url
 from dashboard.state import ViewState
-from dashboard.upload import payload_to_snapshot
 from dashboard.views import compare as view
 from dashboard.views.data import shown_data
 
@@ -43,7 +43,7 @@ def render_compare(
     if state.view != "compare":
         return dict.fromkeys(OUTPUTS, no_update)
     lang = state.lang
-    upload = payload_to_snapshot(upload_payload) if state.dataset == "upload" else None
+    upload = as_snapshot(upload_payload) if state.dataset == "upload" else None
     shown = shown_data(bundle, state.dataset, state.date, upload)
     base = base_key(shown, lang)
     chosen = (state.cmp_a, state.cmp_b)
@@ -52,7 +52,7 @@ def render_compare(
     # the lists change with the data, date and language; and with a linked value they lack
     kept = [o["value"] for o in options_a if o.get("disabled")]
     options_key = f"{base}|{'|'.join(kept)}"
-    meta = meta or {}
+    meta = as_dict(meta)
     out: dict = dict.fromkeys(OUTPUTS, no_update)
     new_meta = {"options": meta.get("options"), "panel": meta.get("panel"), "lang": lang}
     if meta.get("lang") != lang:

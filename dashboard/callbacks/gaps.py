@@ -24,6 +24,7 @@ from dash import Dash, Input, Output, Patch, State, html, no_update
 
 from dashboard import i18n, ids, views
 from dashboard.bundle import DataBundle
+from dashboard.callbacks.inputs import as_dict, as_dict_list, as_snapshot, as_str
 from dashboard.callbacks.state import state_from_data
 from dashboard.figures.analysis import (
     HIGHLIGHT_MARKER,
@@ -35,7 +36,6 @@ from dashboard.layout import gaps as layout
 from dashboard.layout.components import grid_locale
 from dashboard.server import geometry_url
 from dashboard.state import ViewState, peer_subject
-from dashboard.upload import payload_to_snapshot
 from dashboard.views.gaps import gap_detail, gap_table_rows, gaps_view
 from dashboard.views.ranking import area_options, area_peers_view, mask_bits, ranking_view
 
@@ -169,18 +169,18 @@ def gap_choice(rows, commune: str | None) -> tuple:
     """(commune box value, its options) for the gap table's selection ``rows``: the row's
     commune, or ``no_update`` when no row is selected or it is the page's commune already
     (a selection the page made: choosing it again would zoom the map again)."""
-    row = rows[0] if rows and isinstance(rows, list) and isinstance(rows[0], dict) else {}
-    nis = row.get("nis")
+    row = (as_dict_list(rows) or [{}])[0]
+    nis = as_str(row.get("nis"))
     if not nis or nis == commune:
         return no_update, no_update
-    return nis, [{"label": str(row.get("name") or nis), "value": nis}]
+    return nis, [{"label": as_str(row.get("name")) or nis, "value": nis}]
 
 
 def ranked_area_choice(rows, chosen: str | None):
     """The peer choice's value for the ranking table's selection ``rows``: the row's area,
     or ``no_update`` when none is selected or it is chosen already."""
-    row = rows[0] if rows and isinstance(rows, list) and isinstance(rows[0], dict) else {}
-    unit = row.get("unit")
+    row = (as_dict_list(rows) or [{}])[0]
+    unit = as_str(row.get("unit"))
     return unit if unit and unit != chosen else no_update
 
 
@@ -196,7 +196,7 @@ def render_analysis(
     property): value}. ``keys``: what the browser has (``ANALYSIS_KEYS``); only what
     differs is computed and sent, the rest is ``no_update``. ``peer_choice``: the value the
     ranking's peer choice holds in the browser."""
-    keys = dict(keys or {})
+    keys = dict(as_dict(keys))
     out: dict = dict.fromkeys(ANALYSIS_OUTPUTS, no_update)
     if state.view not in ("gaps", "ranking") and not keys.get("highlight"):
         return out  # another tab, nothing on the map to clear: nothing to do
@@ -271,9 +271,8 @@ def register(app: Dash, bundle: DataBundle) -> None:
     )
     def update_analysis(state_data, upload_payload, keys, peer_choice):
         """The tab shown, and the map's highlight, for the view state."""
-        out = render_analysis(bundle, state_from_data(state_data),
-                              payload_to_snapshot(upload_payload), keys, prefix,
-                              peer_choice)  # fmt: skip
+        out = render_analysis(bundle, state_from_data(state_data), as_snapshot(upload_payload),
+                              as_dict(keys), prefix, as_str(peer_choice))  # fmt: skip
         return tuple(out[k] for k in ANALYSIS_OUTPUTS)
 
     @app.callback(
@@ -287,7 +286,7 @@ def register(app: Dash, bundle: DataBundle) -> None:
     def update_area_peers(unit, _key, state_data, upload_payload):
         """The area chosen (list or table row) against its peers, in the page's language."""
         return render_area_peers(bundle, state_from_data(state_data),
-                                 payload_to_snapshot(upload_payload), unit)  # fmt: skip
+                                 as_snapshot(upload_payload), as_str(unit))  # fmt: skip
 
     @app.callback(
         Output(layout.RANKING_PEER_CHOICE, "value", allow_duplicate=True),
@@ -298,7 +297,7 @@ def register(app: Dash, bundle: DataBundle) -> None:
     def choose_ranked_area(rows, chosen):
         """A row chosen in the ranking table is the area compared with its peers (the page
         callback puts it in the link)."""
-        return ranked_area_choice(rows, chosen)
+        return ranked_area_choice(rows, as_str(chosen))
 
     @app.callback(
         Output(ids.COMMUNE, "value", allow_duplicate=True),

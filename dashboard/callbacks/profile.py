@@ -24,11 +24,14 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard import i18n, ids
 from dashboard.bundle import DataBundle
+from dashboard.callbacks.inputs import as_dict, as_lang, as_snapshot, as_str
 from dashboard.callbacks.state import state_from_data
 from dashboard.layout import profile as layout
-from dashboard.upload import payload_to_snapshot
 from dashboard.views import profile as view
 from dashboard.views.data import shown_data
+
+#: Longer typed text finds no commune (the longest names are about 40 characters).
+MAX_SEARCH = 100
 
 
 def commune_options(bundle: DataBundle, query, selected, lang, meta) -> list[dict]:
@@ -36,10 +39,12 @@ def commune_options(bundle: DataBundle, query, selected, lang, meta) -> list[dic
     the box's own filter, which knows no accents, former names or postal codes, keeps every
     option the server found); the chosen commune's option is kept (without ``search``: it
     hides while the user types). Nothing typed: the chosen commune's option alone."""
-    lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
-    division = (meta or {}).get("vintage") or view.default_division(bundle)
-    text = query if isinstance(query, str) else ""
-    chosen = selected if isinstance(selected, str) else None
+    lang = as_lang(lang)
+    division = as_str(as_dict(meta).get("vintage"))
+    if division not in bundle.vintages:
+        division = view.default_division(bundle)
+    text = as_str(query, MAX_SEARCH) or ""
+    chosen = as_str(selected)
     if not text.strip():
         return view.chosen_options(bundle, division, chosen, lang)
     return [
@@ -54,7 +59,7 @@ def render_profile(bundle: DataBundle, state_data, upload, shown_key) -> tuple:
     state = state_from_data(state_data)
     if state.view != "commune":
         return (no_update,) * 4
-    upload_snapshot = payload_to_snapshot(upload)
+    upload_snapshot = as_snapshot(upload)
     dataset = state.dataset if state.dataset != "upload" or upload_snapshot else "public"
     shown = shown_data(bundle, dataset, state.date, upload_snapshot)
     key = view.render_key(shown, state.lang, state.commune)
@@ -126,7 +131,7 @@ def register(app: Dash, bundle: DataBundle) -> None:
     def update_correction_texts(lang):
         """The corrections form and the sheet's button in the page language (the tab's
         content exists only while it is shown: the page's language callback cannot reach it)."""
-        lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+        lang = as_lang(lang)
         texts = view.form_texts(lang)
         labels = (texts[f] for f, _c in layout.FORM_CONTROLS)
         return (texts["title"], *labels, view.status_options(lang), texts["add"], texts["list"],
@@ -140,7 +145,7 @@ def register(app: Dash, bundle: DataBundle) -> None:
     )
     def update_correction_list(payload, lang):
         """The session's proposals, each with its remove button."""
-        lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+        lang = as_lang(lang)
         columns, rows = view.proposal_rows(bundle, payload, lang)
         empty = i18n.t("profile.corrections.list_empty", lang)
         return layout.build_proposals(columns, rows, empty), not rows

@@ -17,6 +17,7 @@ from dash import no_update
 
 from dashboard import ids
 from dashboard.bundle import DataBundle
+from dashboard.callbacks.inputs import as_int
 from dashboard.filters import FILTERS
 from dashboard.layout.gaps import RANKING_PEER_CHOICE
 from dashboard.state import ViewState, area_ref, from_query, peer_subject, to_query
@@ -36,7 +37,8 @@ def date_keys(bundle: DataBundle) -> list[str]:
 def state_from_controls(
     values: list, keys: list[str], previous: ViewState, triggered: str | None = None
 ) -> ViewState:
-    """The view the controls show. An impossible value keeps the previous one.
+    """The view the controls show. An impossible value (or one of the wrong type: they come
+    from the browser) keeps the previous one.
 
     ``triggered``: the control that changed. The first area comes from the comparison's
     list, unless the ranking's peer choice changed (on the ranking tab): then it is the
@@ -56,7 +58,8 @@ def state_from_controls(
             shown = (previous.cmp_a or "").startswith(f"{level}:")
             cmp_a = None if shown else previous.cmp_a
     date = previous.date
-    if dataset == "public" and isinstance(date_index, int) and 0 <= date_index < len(keys):
+    date_index = as_int(date_index)
+    if dataset == "public" and date_index is not None and 0 <= date_index < len(keys):
         date = None if date_index == len(keys) - 1 and previous.date is None else keys[date_index]
     try:
         return ViewState(
@@ -71,7 +74,7 @@ def state_from_controls(
             cmp_a=cmp_a or None,
             cmp_b=cmp_b or None,
         )
-    except ValueError:
+    except (TypeError, ValueError):  # a control's value of the wrong type, or unknown
         return previous
 
 
@@ -103,13 +106,20 @@ def state_to_data(state: ViewState) -> dict:
     return data
 
 
-def state_from_data(data: dict | None) -> ViewState:
-    if not data:
+#: The fields of a ViewState: the state store's keys.
+STATE_FIELDS = frozenset(f.name for f in dataclasses.fields(ViewState))
+
+
+def state_from_data(data: object) -> ViewState:
+    """The state store's view, or the default view when the store holds anything else (it
+    comes back from the browser: a forged or damaged value is no view)."""
+    if not isinstance(data, dict) or not data:
         return ViewState()
-    fields = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+    fields = {k: tuple(v) if isinstance(v, list) else v
+              for k, v in data.items() if k in STATE_FIELDS}  # fmt: skip
     try:
         return ViewState(**fields)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError):  # a value of the wrong type or unknown
         return ViewState()
 
 

@@ -6,6 +6,7 @@ from dash import Dash, Input, Output
 
 from dashboard import i18n, ids
 from dashboard.bundle import DataBundle
+from dashboard.callbacks.inputs import as_lang, as_notice_keys
 from dashboard.filters import FILTERS
 from dashboard.layout.components import build_notices, dropdown_labels
 from dashboard.layout.gaps import RANKING_PEER_CHOICE
@@ -32,7 +33,7 @@ def register(app: Dash, bundle: DataBundle) -> None:
         Input(ids.LANG_STORE, "data"),
     )
     def update_texts(lang):
-        lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+        lang = as_lang(lang)
         texts = [i18n.t(key, lang) for _, _, key in TEXT_TARGETS]
         options = option_lists(lang, has_example)
         labels = dropdown_labels(lang)
@@ -45,8 +46,7 @@ def register(app: Dash, bundle: DataBundle) -> None:
         Input(ids.LANG_STORE, "data"),
     )
     def update_notices(keys, lang):
-        lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
-        return build_notices(list(keys or []), lang)
+        return build_notices(as_notice_keys(keys), as_lang(lang))
 
     # <html lang> follows the page language (screen readers pronounce accordingly).
     app.clientside_callback(

@@ -19,6 +19,15 @@ from dash import Dash, Input, Output, Patch, State, ctx, dcc, no_update
 
 from dashboard import i18n, ids, views
 from dashboard.bundle import DataBundle
+from dashboard.callbacks.inputs import (
+    as_clicks,
+    as_dict,
+    as_dict_list,
+    as_lang,
+    as_snapshot,
+    as_str,
+    as_upload,
+)
 from dashboard.callbacks.state import (
     CONTROLS,
     STATE_OUTPUTS,
@@ -47,7 +56,6 @@ from dashboard.layout.main import legend_items
 from dashboard.layout.side_ranking import build_side_ranking
 from dashboard.server import geometry_url
 from dashboard.state import PROVINCES, ViewState, default_state, provinces_of, to_query
-from dashboard.upload import payload_to_snapshot
 from dashboard.views import profile as profile_views
 from dashboard.views.side_ranking import side_ranking
 
@@ -433,12 +441,14 @@ def register(app: Dash, bundle: DataBundle) -> None:
         """One round trip per click: the link, the controls and the whole view."""
         values = list(args[: len(CONTROLS)])
         upload_payload, previous, lang_now, meta = args[len(CONTROLS) :]
+        upload_payload, snapshot = as_upload(upload_payload)
         accept = (
             flask.request.headers.get("Accept-Language") if flask.has_request_context() else None
         )
-        state, head = next_state(rules, ctx.triggered_id, search, values, previous, lang_now,
-                                 upload_payload, accept)  # fmt: skip
-        out = render_view(bundle, state, payload_to_snapshot(upload_payload), meta, prefix)
+        state, head = next_state(rules, ctx.triggered_id, search, values,
+                                 as_dict(previous) or None, lang_now, upload_payload,
+                                 as_str(accept))  # fmt: skip
+        out = render_view(bundle, state, snapshot, as_dict(meta) or None, prefix)
         return (*head, *(out[k] for k in VIEW_OUTPUTS))
 
     points = {}
@@ -466,7 +476,7 @@ def register(app: Dash, bundle: DataBundle) -> None:
         elif ctx.triggered_id == ids.RESET:
             center, zoom = BELGIUM_CENTER, BELGIUM_ZOOM
             search = to_query(default_state(state_from_data(state_data).lang))
-        elif commune in points:
+        elif as_str(commune) in points:
             center, zoom = points[commune], COMMUNE_ZOOM
         else:
             return no_update, no_update
@@ -489,10 +499,10 @@ def register(app: Dash, bundle: DataBundle) -> None:
         """A click on a bar, or the area chosen under the level and its button (the
         keyboard's way), opens the next level for that area."""
         if ctx.triggered_id == ids.DRILL_GO:
-            unit = chosen
+            unit = as_str(chosen)
         else:
-            points = (click or {}).get("points") or [{}]
-            unit = points[0].get("customdata")
+            points = as_dict_list(as_dict(click).get("points")) or [{}]
+            unit = as_str(points[0].get("customdata"))
         state = views.drill_down(state_from_data(state_data), unit)
         if state is None:
             return no_update, no_update, no_update
@@ -505,11 +515,12 @@ def register(app: Dash, bundle: DataBundle) -> None:
         State(ids.UPLOAD_STORE, "data"),
         prevent_initial_call=True,
     )
-    def export_table(_clicks, state_data, upload_payload):
+    def export_table(clicks, state_data, upload_payload):
         """The table of the current view as CSV (UTF-8 with a byte-order mark; ";" on the
         French, Dutch and German pages, as their Excel expects)."""
+        as_clicks(clicks)
         name, content = make_export(bundle, "csv", state_from_data(state_data),
-                                    payload_to_snapshot(upload_payload))  # fmt: skip
+                                    as_snapshot(upload_payload))  # fmt: skip
         return dcc.send_bytes(content, name)
 
     @app.callback(
@@ -520,10 +531,9 @@ def register(app: Dash, bundle: DataBundle) -> None:
     )
     def update_table_search(text, lang):
         """The search box filters the table twin of the map; the grids speak the language."""
-        lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
-        locale = components.grid_locale(lang)
+        locale = components.grid_locale(as_lang(lang))
         search = Patch()
-        search["quickFilterText"] = text or ""
+        search["quickFilterText"] = as_str(text) or ""
         search["localeText"] = locale
         others = []
         for _grid in LOCALISED_GRIDS:

@@ -10,6 +10,7 @@ from dashboard.figures.charts import FONT
 from dashboard.figures.map import CATEGORY_COLOURS
 from dashboard.views.gaps import GapDetail
 from dashboard.views.ranking import PARTS, RankingView
+from dashboard.views.text import plot_text
 
 #: The coverage map's own traces (dashboard.figures.map: regions, communes, flags); the
 #: gap explorer's highlight is the next two: outlines, then the chosen commune's marker.
@@ -61,10 +62,10 @@ def highlight_traces(
     marker = {
         "type": "scattergeo",
         "mode": "markers",
-        "name": marker_name or "gap-commune",
+        "name": plot_text(marker_name or "gap-commune"),
         "lat": [detail.lat] if detail else [],
         "lon": [detail.lon] if detail else [],
-        "text": [marker_name] if detail else [],
+        "text": [plot_text(marker_name)] if detail else [],
         "hovertemplate": "%{text}<extra></extra>",
         "showlegend": False,
         "marker": {"symbol": "star", "size": 18, "color": "#FFFFFF",
@@ -78,8 +79,8 @@ def highlight_traces(
 
 def _empty_figure(message: str) -> go.Figure:
     fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
-                       font={"size": 14, "color": "#444"})  # fmt: skip
+    fig.add_annotation(text=plot_text(message), showarrow=False, x=0.5, y=0.5, xref="paper",
+                       yref="paper", font={"size": 14, "color": "#444"})  # fmt: skip
     fig.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, height=200,
                       plot_bgcolor="white", paper_bgcolor="white", font=FONT)  # fmt: skip
     return fig
@@ -92,19 +93,21 @@ def ranking_figure(view: RankingView, separators: str = ".,") -> go.Figure:
     symbols, for the hover's percentages."""
     if not view.rows:
         return _empty_figure(view.empty)
-    labels = [f"{r['rank']}. {r['label']}" for r in view.rows]
+    # Every text is plain and shown as such (escaped): a bar's label is also its hover's %{y}.
+    labels = [plot_text(f"{r['rank']}. {r['label']}") for r in view.rows]
+    legend = {k: plot_text(v) for k, v in view.legend.items()}
     fig = go.Figure()
     for part in PARTS:
         fig.add_trace(go.Bar(
             y=labels, x=[round(r[f"part_{part}"], 4) for r in view.rows], orientation="h",
-            name=view.legend[part], marker={"color": PART_COLOURS[part]},
-            hovertemplate=f"%{{y}}<br>{view.legend[part]}: %{{x:.1%}}<extra></extra>",
+            name=legend[part], marker={"color": PART_COLOURS[part]},
+            hovertemplate=f"%{{y}}<br>{legend[part]}: %{{x:.1%}}<extra></extra>",
         ))  # fmt: skip
     population = [None if r["share_population"] is None else round(r["share_population"], 4)
                   for r in view.rows]  # fmt: skip
     fig.add_trace(go.Scatter(
-        y=labels, x=population, mode="markers", name=view.legend["population"],
-        hovertemplate=f"%{{y}}<br>{view.legend['population']}: %{{x:.1%}}<extra></extra>",
+        y=labels, x=population, mode="markers", name=legend["population"],
+        hovertemplate=f"%{{y}}<br>{legend['population']}: %{{x:.1%}}<extra></extra>",
         marker={"symbol": "diamond", "size": 9, "color": "#FFFFFF",
                 "line": {"color": "#000000", "width": 1.5}},
     ))  # fmt: skip
@@ -114,7 +117,7 @@ def ranking_figure(view: RankingView, separators: str = ".,") -> go.Figure:
         fig.add_shape(
             type="line", x0=ref["share_communes"], x1=ref["share_communes"], y0=0, y1=1,
             yref="paper", line={"color": "#000000", "width": 1.5, "dash": dash},
-            showlegend=True, name=f"{ref['label']}: {ref['share_communes_text']}",
+            showlegend=True, name=plot_text(f"{ref['label']}: {ref['share_communes_text']}"),
         )  # fmt: skip
     # The legend, then the axis, above the bars (container coordinates): a police-zone
     # ranking is taller than the screen and scrolls in its box. What the values are is said

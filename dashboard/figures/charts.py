@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.map import CATEGORY_COLOURS
+from dashboard.views.text import plot_text
 from geodata.belgium import (
     BRUSSELS_GEOGRAPHY,
     FLANDERS_GEOGRAPHY,
@@ -24,9 +25,10 @@ FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "siz
 
 
 def wrap_title(text: str, width: int = 95) -> str:
-    """A long chart title on several lines (plotly does not wrap titles)."""
+    """A long chart title (plain text, escaped: it may name a file) on several lines
+    (plotly does not wrap titles)."""
     lines: list[str] = []
-    for word in text.split():
+    for word in plot_text(text).split():
         if lines and len(lines[-1]) + len(word) < width:
             lines[-1] += " " + word
         else:
@@ -36,7 +38,7 @@ def wrap_title(text: str, width: int = 95) -> str:
 
 def _empty(message: str) -> go.Figure:
     fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper",
+    fig.add_annotation(text=plot_text(message), showarrow=False, x=0.5, y=0.5, xref="paper",
                        yref="paper", font={"size": 14, "color": "#444"})  # fmt: skip
     fig.update_layout(
         xaxis={"visible": False},
@@ -61,13 +63,15 @@ def breakdown_bar_figure(
     if frame.empty:
         return _empty(empty_message)
     fig = go.Figure()
+    # Every text is plain and shown as such (escaped): a bar's label is also its hover's %{y}.
     if stacked:
         order = frame.sort_values(["covered_share", "label"], ascending=[True, False])
-        names = frame.attrs.get("legend", {})
+        labels = [plot_text(label) for label in order["label"]]
+        names = {k: plot_text(v) for k, v in frame.attrs.get("legend", {}).items()}
         for cat in ("own_cell", "shared_cell", "planned", "none", "unknown"):
             fig.add_trace(
                 go.Bar(
-                    y=order["label"], x=order[cat], orientation="h", name=names.get(cat, cat),
+                    y=labels, x=order[cat], orientation="h", name=names.get(cat, cat),
                     customdata=order.get("unit"),
                     marker={"color": CATEGORY_COLOURS[cat]},
                     hovertemplate="%{y}: %{x:.1%}<extra>" + names.get(cat, cat) + "</extra>",
@@ -80,15 +84,15 @@ def breakdown_bar_figure(
         )  # fmt: skip
     else:
         order = frame.sort_values(["share", "label"], ascending=[True, False])
+        labels = [plot_text(label) for label in order["label"]]
         fig.add_trace(
             go.Bar(
-                y=order["label"], x=order["share"], orientation="h",
+                y=labels, x=order["share"], orientation="h",
                 marker={"color": CATEGORY_COLOURS["own_cell"]}, customdata=order.get("unit"),
-                text=order["text"], textposition="auto",
+                text=[plot_text(text) for text in order["text"]], textposition="auto",
                 hovertemplate="%{y}: %{text}<extra></extra>",
             )
         )  # fmt: skip
-    labels = list(order["label"])
     title = wrap_title(value_label)
     fig.update_layout(
         # What the values are, over the plot and left-aligned: a long axis title is cut.
@@ -121,7 +125,7 @@ def timeline_figure(
     fig = go.Figure()
     for geo, rows in frame.groupby("geography", sort=False):
         colour = SERIES_COLOURS.get(geo, "#666")
-        name = series_names.get(geo, geo)
+        name = plot_text(series_names.get(geo, geo))
         first = True
         for _measure, sub in rows.groupby("measure", sort=False):
             days = sub[sub["precision"] == "day"].sort_values("date")

@@ -33,6 +33,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.views import MapLayers
+from dashboard.views.text import plot_text
 
 # The view: these ranges (degrees) fit the map's box at projection.scale 1, whatever its
 # size; a zoom is (center, projection.scale), see map_view_updates. Belgium spans 2.54-6.41
@@ -127,8 +128,8 @@ def _commune_trace_values(layers: MapLayers, with_text: bool = True) -> dict:
 
 
 def _wrap(text: str, width: int = 18) -> str:
-    """A colour bar title on short lines (plotly does not wrap it)."""
-    return "<br>".join(textwrap.wrap(text, width)) if text else ""
+    """A colour bar title (plain text, escaped) on short lines (plotly does not wrap it)."""
+    return "<br>".join(plot_text(line) for line in textwrap.wrap(text, width)) if text else ""
 
 
 def _region_trace_values(layers: MapLayers) -> dict:
@@ -153,7 +154,7 @@ def _flag_trace_values(layers: MapLayers) -> dict:
         "lon": f["lon"].tolist(),
         "lat": f["lat"].tolist(),
         "text": f["hover"].tolist(),
-        "name": layers.flags_name,
+        "name": plot_text(layers.flags_name),
     }
 
 
@@ -164,7 +165,7 @@ def watermark_annotations(layers: MapLayers) -> list[dict]:
         return []
     return [
         {
-            "text": f"<b>{layers.watermark}</b>",
+            "text": f"<b>{plot_text(layers.watermark)}</b>",
             "xref": "paper", "yref": "paper", "x": 0.01, "y": 0.99,
             "xanchor": "left", "yanchor": "top", "showarrow": False,
             "font": {"size": 16, "color": "#5c4400"},

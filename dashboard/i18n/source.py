@@ -19,6 +19,7 @@ from typing import Final
 from dashboard.i18n import (
     source_analysis,
     source_compare,
+    source_errors,
     source_export_data,
     source_export_deck,
     source_export_figures,
@@ -26,6 +27,7 @@ from dashboard.i18n import (
     source_gaps,
     source_profile,
     source_side,
+    source_upload_limits,
 )
 
 _PAGE: Final[Mapping[str, str]] = MappingProxyType(
@@ -606,6 +608,8 @@ MESSAGES: Final[Mapping[str, str]] = _merged(
     source_profile.MESSAGES,
     source_compare.MESSAGES,
     source_side.MESSAGES,
+    source_errors.MESSAGES,
+    source_upload_limits.MESSAGES,
     source_exports.MESSAGES,
     source_export_data.MESSAGES,
     source_export_deck.MESSAGES,

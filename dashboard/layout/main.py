@@ -7,11 +7,14 @@ view and a language switch never rebuilds the controls.
 
 from __future__ import annotations
 
+import json
+
 from dash import dcc, html
 
 from dashboard import i18n, ids
+from dashboard import upload as upload_limits
 from dashboard.bundle import DataBundle
-from dashboard.coverage.importer import MAX_BYTES
+from dashboard.callbacks.errors import alert_texts
 from dashboard.figures.config import MAP_GRAPH_CONFIG, STATIC_GRAPH_CONFIG
 from dashboard.figures.map import CATEGORY_COLOURS
 from dashboard.filters import FILTERS, Filter
@@ -153,15 +156,22 @@ def build_dataset_controls(options: dict[str, list[dict]]) -> html.Section:
                 radio=True,
             ),
             # The file input inside dcc.Upload is named by the drop-zone text (a11y.js).
+            # A larger file, or another kind, is not sent: upload_limits.js says why.
             html.Div(
                 dcc.Upload(
                     id=ids.UPLOAD,
                     children=html.Div(id=ids.UPLOAD_TEXT),
                     className="upload",
-                    max_size=4 * MAX_BYTES,  # the importer reports files over MAX_BYTES
+                    accept=upload_limits.ACCEPT,
+                    max_size=upload_limits.MAX_FILE_BYTES,  # over MAX_BYTES: the importer says
                     multiple=False,
                 ),
-                **{"data-a11y-name": ids.UPLOAD_TEXT, "data-a11y-desc": ids.UPLOAD_HELP},
+                **{
+                    "data-a11y-name": ids.UPLOAD_TEXT,
+                    "data-a11y-desc": ids.UPLOAD_HELP,
+                    "data-upload-max": str(upload_limits.MAX_FILE_BYTES),
+                    "data-upload-accept": upload_limits.ACCEPT,
+                },  # fmt: skip
             ),
             html.P(id=ids.UPLOAD_HELP, className="help"),
             html.Span(id=ids.DATE_LABEL, className="control-label"),
@@ -441,8 +451,16 @@ def build_layout(bundle: DataBundle) -> html.Div:
             dcc.Store(id=ids.COMMUNE_MASK),
             dcc.Store(id=ids.NOTICE_KEYS, data=[]),
             dcc.Store(id=ids.UPLOAD_STORE, storage_type="memory"),
+            dcc.Store(id=ids.UPLOAD_REJECTED),  # a file the page did not send (upload_limits.js)
             dcc.Store(id=ids.HTML_LANG_SINK),
             build_header(),
+            # A failed callback (errors.on_error) or request (request_errors.js) says so here.
+            html.Div(
+                id=ids.CALLBACK_ERROR,
+                role="alert",
+                className="callback-error",
+                **{"data-texts": json.dumps(alert_texts(), ensure_ascii=False)},
+            ),
             html.Div(
                 [
                     html.Aside(

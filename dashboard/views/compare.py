@@ -76,6 +76,7 @@ from dashboard.views.data import (
     restrict,
     shown_data,
 )
+from dashboard.views.text import hover_text
 from dashboard.views.wording import dg_note, division_period, figure_source, population_source
 from geodata import belgium
 
@@ -599,12 +600,12 @@ def _status_source(row: Mapping[str, object], lang: str) -> str:
 
 
 def _hover(name: str, category: str, source: str, lang: str, extra: str = "") -> str:
-    lines = [f"<b>{name}</b>", category_label(category, lang)]
+    lines = [category_label(category, lang)]
     if extra:
         lines.append(extra)
     if source:
         lines.append(i18n.t("compare.hover.source", lang, source=source))
-    return "<br>".join(lines)
+    return hover_text(name, lines)  # a file's source: text, not markup
 
 
 def _summary(heading: str, categories: pd.Series, lang: str) -> str:

@@ -30,6 +30,7 @@ from dashboard.coverage.public_record import (
 )
 from dashboard.filters import FILTERS, flag_column, selection_mask
 from dashboard.state import ViewState
+from dashboard.views.text import plot_text
 from geodata import belgium
 
 REGIONS = belgium.REGIONS
@@ -196,7 +197,9 @@ def _commune_frame(bundle: DataBundle, shown: Shown, lang: str) -> pd.DataFrame:
                                             strict=True)
     ]  # fmt: skip
     frame["flag_hover"] = [
-        f"<b>{n}</b><br>" + "<br>".join(flag_texts(details, lang)) if details else ""
+        "<br>".join([f"<b>{plot_text(n)}</b>", *map(plot_text, flag_texts(details, lang))])
+        if details
+        else ""
         for n, details in zip(frame["name"], frame["flag_details"], strict=True)
     ]
     zone_notes = _undated_zone_notes(bundle)

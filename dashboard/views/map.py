@@ -28,6 +28,7 @@ from dashboard.views.data import (
     flag_texts,
     known_for,
 )
+from dashboard.views.text import hover_text
 from dashboard.views.wording import (
     _labelled,
     _pair,
@@ -68,7 +69,9 @@ def status_text(row: dict, lang: str, origin: str = "", illustrative: bool = Fal
 
 
 def _hover(row: dict, lang: str, pop_source: str, origin: str, illustrative: bool = False) -> str:
-    lines = [f"<b>{row['name']}</b> ({row['nis']})"]
+    """A commune's hover text: lines of plain text (a file's name, cell name, sources:
+    escaped, :func:`plot_text`) joined with plotly's markup."""
+    lines = []
     if lang == "de" and bool(row.get("name_de_fallback", False)):
         lines.append(i18n.t("hover.name_de_fallback", lang))
     lines.append(_pair("hover.status", status_text(row, lang, origin, illustrative), lang))
@@ -85,7 +88,7 @@ def _hover(row: dict, lang: str, pop_source: str, origin: str, illustrative: boo
     if row.get("undated_note"):
         lines.append(i18n.t("hover.undated_zone_cell", lang, source=row["undated_note"],
                             zone=row["police_zone_name"] or row["police_zone"]))  # fmt: skip
-    return "<br>".join(lines)
+    return hover_text(row["name"], lines, f"({row['nis']})")
 
 
 @lru_cache(maxsize=128)
@@ -99,15 +102,14 @@ def commune_hovers(bundle: DataBundle, shown: Shown, lang: str) -> tuple[str, ..
 
 
 def region_hover(f: KnownFigure, selected: str, lang: str) -> str:
-    lines = [f"<b>{area_name(f.geography, lang)}</b>"]
-    lines.append(_labelled(i18n.measure_label(f.measure, lang), of_total(f, lang), lang))
+    lines = [_labelled(i18n.measure_label(f.measure, lang), of_total(f, lang), lang)]
     lines.append(figure_provenance(f, selected, lang))
     lines.append(_labelled(i18n.t("hover.share_computed", lang), share_text(f, lang), lang))
     lines.append(share_basis(f, lang))
     note = dg_note(f, lang)
     if note:
         lines.append(note)
-    return "<br>".join(lines)
+    return hover_text(area_name(f.geography, lang), lines)
 
 
 def region_figures(bundle: DataBundle, shown: Shown) -> list[KnownFigure]:

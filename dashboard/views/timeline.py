@@ -18,6 +18,7 @@ from dashboard.coverage.public_record import (
 )
 from dashboard.views.area import area_name
 from dashboard.views.data import GEOGRAPHY_OF_REGION, counts_by_vintage
+from dashboard.views.text import hover_text
 from dashboard.views.wording import (
     _labelled,
     _pair,
@@ -54,15 +55,14 @@ def timeline_frame(bundle: DataBundle, lang: str, regions: Iterable[str] = ()) -
                 "measure": f.measure,
                 "share": min(s for s, _ in f.shares),
                 "dash": f.measure != "communes_with_cell",
-                "hover": "<br>".join(filter(None, [
-                    f"<b>{area_name(f.geography, lang)}</b> — {i18n.format_date(f.as_of, lang)}"
-                    + ("" if f.precision == "day" else " " + i18n.t("timeline.period", lang)),
+                "hover": hover_text(area_name(f.geography, lang), filter(None, [
                     _labelled(i18n.measure_label(f.measure, lang), of_total(f, lang), lang),
                     _labelled(i18n.t("hover.share_computed", lang), share_text(f, lang), lang),
                     share_basis(f, lang),
                     _pair("hover.source", f"{figure_source(f, lang)} — {title}", lang),
                     dg_note(f, lang),
-                ])),
+                ]), f"— {i18n.format_date(f.as_of, lang)}"
+                    + ("" if f.precision == "day" else " " + i18n.t("timeline.period", lang))),
             })  # fmt: skip
     return pd.DataFrame(rows, columns=["date", "start", "end", "precision", "geography",
                                        "measure", "share", "dash", "hover"])  # fmt: skip

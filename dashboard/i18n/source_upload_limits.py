@@ -1,0 +1,22 @@
+"""English messages of the upload's limits and faults (issue 15): a file the page does not
+send, an import that failed, and uploaded data refused when it came back from the browser.
+
+Merged into :data:`dashboard.i18n.source.MESSAGES` (a key may be defined once only). A file
+too large is said with the importer's own message (``import.reason.file_too_large``).
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "upload.wrong_type": (
+        "This kind of file is not read. Choose a CSV file or a spreadsheet ({extensions})."
+    ),
+    "upload.failed": (
+        "The file could not be read: something in it was unexpected. Check it, or save it "
+        "again as CSV or XLSX, and import it again."
+    ),
+    "upload.payload_rejected": (
+        "The imported data of this session was damaged or changed in the browser and has been "
+        "set aside. Please import the file again."
+    ),
+}
