@@ -549,14 +549,16 @@ class RssSampler:
         self.thread.join(timeout=5)
 
 
-def upload_body(deps: list, name: str, data: bytes) -> bytes:
-    """The upload callback's request for a chosen file, as the renderer sends it."""
+def upload_body(deps: list, name: str, data: bytes, view_state: dict | None = None) -> bytes:
+    """The upload callback's request for a chosen file, as the renderer sends it (with the
+    page's ``view-state`` store, e.g. ``{"lang": "fr"}``)."""
     matches = [d for d in deps if UPLOAD_OUTPUT in d["output"]]
     if len(matches) != 1:
         raise RuntimeError(f"the upload callback not found in /_dash-dependencies ({len(matches)})")
     dep = matches[0]
     url = "data:application/octet-stream;base64," + base64.b64encode(data).decode()
-    given = {("upload", "contents"): url, ("upload", "filename"): name}
+    given = {("upload", "contents"): url, ("upload", "filename"): name,
+             ("view-state", "data"): view_state}  # fmt: skip
 
     def item(d: dict) -> object:
         if d["id"].startswith("{"):  # a pattern (ALL): no such component on a fresh page

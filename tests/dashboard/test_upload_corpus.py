@@ -23,6 +23,7 @@ import time
 import pytest
 from werkzeug.serving import make_server
 
+from bench.load import upload_body
 from dashboard import i18n, ids
 from dashboard.app import create_app
 from dashboard.coverage.importer import MAX_BYTES, import_membership
@@ -47,7 +48,7 @@ def server(bundle, tmp_path_factory):
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield httpd.server_port, _upload_dependency(deps)
+        yield httpd.server_port, deps
     finally:
         httpd.shutdown()
         thread.join(timeout=10)
@@ -55,37 +56,6 @@ def server(bundle, tmp_path_factory):
 
 def _auth() -> dict[str, str]:
     return {"Authorization": "Basic " + base64.b64encode(":".join(LOGIN).encode()).decode()}
-
-
-def _upload_dependency(deps: list) -> dict:
-    found = [d for d in deps if f"{ids.UPLOAD_STORE}.data" in d["output"]]
-    assert len(found) == 1, "the upload callback"
-    return found[0]
-
-
-def _body(dep: dict, name: str, data: bytes) -> bytes:
-    url = "data:application/octet-stream;base64," + base64.b64encode(data).decode()
-    given = {(ids.UPLOAD, "contents"): url, (ids.UPLOAD, "filename"): name,
-             (ids.STATE, "data"): {"lang": LANG}}  # fmt: skip
-
-    def item(d: dict) -> object:
-        if d["id"].startswith("{"):  # the mapping form's ALL patterns: none on screen
-            return []
-        return {
-            "id": d["id"],
-            "property": d["property"],
-            "value": given.get((d["id"], d["property"])),
-        }
-
-    outputs = []
-    for part in dep["output"][2:-2].split("..."):
-        cid, prop = part.rsplit(".", 1)
-        outputs.append({"id": cid, "property": prop.split("@")[0]})
-    return json.dumps({
-        "output": dep["output"], "outputs": outputs,
-        "inputs": [item(d) for d in dep["inputs"]], "state": [item(d) for d in dep["state"]],
-        "changedPropIds": [f"{ids.UPLOAD}.contents"],
-    }).encode()  # fmt: skip
 
 
 def _post(port: int, body: bytes) -> tuple[http.client.HTTPResponse, bytes, float]:
@@ -143,9 +113,10 @@ def peak_before(server) -> int:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_upload_over_http(server, peak_before, bundle, case: HostileCase) -> None:
-    port, dep = server
+    port, deps = server
     data = case.make()
-    response, raw, seconds = _post(port, _body(dep, case.filename, data))
+    body = upload_body(deps, case.filename, data, view_state={"lang": LANG})
+    response, raw, seconds = _post(port, body)
     text = raw.decode("utf-8", "replace")
     assert response.status == 200, text[:500]
     assert response.getheader("Content-Security-Policy"), "security headers on every answer"
