@@ -15,6 +15,9 @@ MESSAGES: dict[str, str] = {
         "The file could not be read: something in it was unexpected. Check it, or save it "
         "again as CSV or XLSX, and import it again."
     ),
+    # The title of an error table whose errors are all about the whole file (too large, a
+    # zip bomb, another format): no row to correct.
+    "upload.errors_title_file": "The file could not be used.",
     "upload.payload_rejected": (
         "The imported data of this session was damaged or changed in the browser and has been "
         "set aside. Please import the file again."

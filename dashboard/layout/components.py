@@ -342,8 +342,11 @@ def build_upload_errors(result, lang: str) -> list:
         data.append({"file": e.file, "row": "" if e.row is None else e.row,
                      "column": i18n.issue_column(e, lang),
                      "value": e.value, "reason": reason, "suggestion": suggestion})  # fmt: skip
+    # "Correct these rows" only where there are rows to correct.
+    rows = any(e.row is not None for e in result.errors)
+    title = "upload.errors_title" if rows else "upload.errors_title_file"
     out = [
-        html.P(f"{result.file}: " + t("upload.errors_title", lang), className="error-title"),
+        html.P(f"{result.file}: " + t(title, lang), className="error-title"),
         html.P(t("upload.previous_kept", lang), className="help"),
         html.P(read_report(result, lang), className="help", hidden=result.header_row is None),
         build_grid(

@@ -141,6 +141,10 @@ def test_upload_over_http(server, peak_before, bundle, case: HostileCase) -> Non
         assert row["row"] == ("" if error.row is None else error.row)
         assert row["column"] == i18n.issue_column(error, LANG)
         assert row["reason"] == i18n.issue_text(error, LANG)[0] and row["reason"].strip()
+    # "Correct these rows" only when there are rows to correct.
+    rows_named = any(e.row is not None for e in reference.errors)
+    title = "upload.errors_title" if rows_named else "upload.errors_title_file"
+    assert i18n.t(title, LANG) in shown
     if len(data) > MAX_BYTES:
         assert any("5" in r["reason"] for r in rows)  # the limit is named
 
