@@ -113,10 +113,7 @@ def register(app: Dash, bundle: DataBundle) -> None:
     )
     def update_upload(contents, _apply, rejected, filename, mapped, mapped_ids, options,
                       option_ids, state_data):  # fmt: skip
-        try:
-            lang = state_from_data(state_data).lang
-        except Exception:  # noqa: BLE001 - a damaged state store: the page's default language
-            lang = i18n.DEFAULT_LANGUAGE
+        lang = state_from_data(state_data).lang  # never raises: a damaged store is the default
         try:
             if ctx.triggered_id == ids.UPLOAD_REJECTED:
                 return refused_file(rejected, lang)
@@ -141,10 +138,7 @@ def register(app: Dash, bundle: DataBundle) -> None:
         to import the file again."""
         if payload is None or upload_store.payload_problem(payload) is None:
             return no_update
-        try:
-            lang = state_from_data(state_data).lang
-        except Exception:  # noqa: BLE001
-            lang = i18n.DEFAULT_LANGUAGE
+        lang = state_from_data(state_data).lang
         return html.P(i18n.t("upload.payload_rejected", lang), className="error-title")
 
 
