@@ -115,6 +115,10 @@ REASONS: Final[Mapping[str, Template]] = MappingProxyType(
             "sheet {sheet} has a value as far as cell {last}: more than {limit} cells from A1"
         ),
         "too_slow": "the file took too long to read (more than {seconds} seconds)",
+        "workbook_too_costly": (
+            "reading this workbook needs more than {limit} MB of memory: a sheet reaches far "
+            "beyond its list, or the file is damaged"
+        ),
         "unexpected_error": "the file could not be read ({detail})",
         "file_name_changed": (
             "the file name starts with a character a spreadsheet reads as a formula, or holds "
@@ -308,6 +312,9 @@ SUGGESTIONS: Final[Mapping[str, str]] = MappingProxyType(
             "list to a new sheet"
         ),
         "too_slow": "split it, or keep only the membership list (one row per commune)",
+        "workbook_too_costly": (
+            "delete the empty rows and columns after the list and save it as .xlsx, or as CSV"
+        ),
         "unexpected_error": (
             "save it again as .xlsx or CSV; if it still fails, please report this file"
         ),

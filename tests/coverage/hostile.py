@@ -251,6 +251,20 @@ def too_big_file() -> bytes:
 
 
 @functools.cache
+def far_cell_xls(row: int = 65535, col: int = 255) -> bytes:
+    """A 5 kB .xls with a header in A1 and one value at (``row``, ``col``), 0-based."""
+    import xlwt
+
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("S")
+    for j, name in enumerate(TEMPLATE):
+        ws.write(0, j, name)
+    ws.write(row, col, "x")
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
 def zip_bomb_xlsx() -> bytes:
     """A sheet of 9 MB of blanks: it packs about 1000 times."""
     sheet = _sheet_xml(_good_rows_xml()).replace(b"<sheetData>", b"<sheetData>" + b" " * 9_000_000)
@@ -528,6 +542,11 @@ def _cases() -> list[HostileCase]:
         "hidden_rows", accepted=True, filename="m.xlsx")  # fmt: skip
     add("ods-ok", lambda: _book(_rows(*_ok_data("ods")), ods), accepted=True, filename="m.ods")
     add("xls-ok", lambda: _book(_rows(*_ok_data("xls")), xls), accepted=True, filename="m.xls")
+    # Two cells, A1 and IV65536: calamine lays the whole sheet out (over 1 GB) before any
+    # limit can be checked, so .xls is read in a capped child process (importer.sandbox).
+    add("xls-far-cell", far_cell_xls, "workbook_too_costly", filename="m.xls", big=True)
+    add("xls-far-cell-small", lambda: far_cell_xls(20_000, 200), "sheet_too_large",
+        filename="m.xls")  # fmt: skip
     add("fake-xls", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "xls_unreadable",
         "workbook_protected", filename="m.xls")  # fmt: skip
     add("password-protected", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"EncryptedPackage"

@@ -34,6 +34,7 @@ FILE_CODES = frozenset({
     "workbook_too_large", "zip_part_too_large", "zip_bomb", "xml_dtd", "xlsx_unreadable",
     "xls_unreadable", "workbook_protected", "no_worksheet", "empty_sheet", "file_too_large",
     "sheet_too_large", "too_slow", "unexpected_error", "more_errors", "bad_bom",
+    "workbook_too_costly",
 })  # fmt: skip
 #: Problems of a line or row: a row number.
 ROW_CODES = frozenset({

@@ -5,7 +5,8 @@ spreadsheet program saved: a formula is never calculated, a macro never run. Wha
 not say is read from the sheet's XML in one streaming pass before calamine lays the sheet out:
 for .xlsx and .xlsm which cells hold formulas (a formula with no saved value is an error naming
 the cell) and hidden rows (merged ranges: calamine's); for .ods the same and spanned cells. Old
-.xls and .xlsb: calamine's merged ranges only.
+.xls and .xlsb: calamine's merged ranges only, and read in a child process with a memory
+ceiling (:mod:`.sandbox`: they cannot be scanned before calamine lays them out).
 
 Bounded work, whatever the file: the parts of a ZIP workbook are unpacked as a stream and
 refused beyond :data:`MAX_PART_BYTES` each, :data:`MAX_UNZIPPED_BYTES` together or
@@ -27,6 +28,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import time
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -43,6 +45,7 @@ from dashboard.coverage.importer.results import (
     MAX_UNZIPPED_BYTES,
     RATIO_FROM_BYTES,
 )
+from dashboard.coverage.importer.sandbox import MEMORY_LIMIT, SandboxError, read_in_sandbox
 from dashboard.coverage.importer.tables import (
     HEADER_SCAN_ROWS,
     WORKBOOK,
@@ -93,15 +96,8 @@ def read_workbook(data: bytes, read: _Read, max_rows: int, log: _Log) -> _Table 
     sheets_read = _Sheets(data, kind, _Limits(max_rows + HEADER_SCAN_ROWS, log))
     if not sheets_read.before_opening():
         return None
-    import python_calamine
-
-    try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as exc:  # calamine raises its own kinds, and ValueError
-        code = "workbook_protected" if isinstance(exc, python_calamine.PasswordError) else ""
-        if not code and data.startswith(OLE_MAGIC):
-            code = "xls_unreadable"
-        log.error(None, "", "", code or "xlsx_unreadable", detail=_detail(exc))
+    book = _open(data, kind, sheets_read.limits.max_rows, log)
+    if book is None:
         return None
     log.info["format"] = kind
     sheets = [m for m in book.sheets_metadata if _is_worksheet(m)]
@@ -121,6 +117,35 @@ def read_workbook(data: bytes, read: _Read, max_rows: int, log: _Log) -> _Table 
         log.error(None, "", name, "empty_sheet", sheet=repr(name))
         return None
     return locate(grid, read, max_rows, log)
+
+
+def _open(data: bytes, kind: str, max_rows: int, log: _Log) -> Any:
+    """calamine's workbook, or None with the error logged. An .xls or .xlsb, whose sheets
+    calamine lays out before any limit can be checked, is read in a capped child process
+    (:mod:`.sandbox`)."""
+    import python_calamine
+
+    unreadable = "xls_unreadable" if data.startswith(OLE_MAGIC) else "xlsx_unreadable"
+    if kind in ("XLS", "XLSB"):
+        seconds = log.deadline - time.monotonic()
+        try:
+            return read_in_sandbox(data, max_rows=max_rows, max_cells=MAX_CELLS,
+                                   max_area=MAX_AREA, seconds=seconds)  # fmt: skip
+        except SandboxError as exc:
+            if exc.code == "too_slow":
+                raise TooSlow from None
+            code = unreadable if exc.code == "xls_unreadable" else exc.code
+            if code == "workbook_too_costly":
+                log.error(None, "", "", code, limit=MEMORY_LIMIT // 2**20)
+            else:
+                log.error(None, "", "", code, detail=exc.detail[:300])
+            return None
+    try:
+        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # calamine raises its own kinds, and ValueError
+        code = "workbook_protected" if isinstance(exc, python_calamine.PasswordError) else ""
+        log.error(None, "", "", code or unreadable, detail=_detail(exc))
+        return None
 
 
 def _detail(exc: BaseException) -> str:
