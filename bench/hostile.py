@@ -4,7 +4,10 @@ upload limits let them (each just under the 5 MB file limit, so each reaches the
 - ``cells.xlsx``: one sheet of 1.2 million small number cells (deflated to ~2 MB);
 - ``rows.xlsx``: a million rows of one cell each;
 - ``bomb.xlsx``: a sheet whose XML inflates a thousandfold (zip bomb);
-- ``line.csv``: one line of 4.9 million characters.
+- ``line.csv``: one line of 4.9 million characters;
+- ``far.xls``: an old .xls of 5 kB with a value in A1 and one in IV65536 (calamine lays
+  the whole sheet out: over 1 GB, so the importer reads .xls in a capped child process);
+  written with xlwt (the test extra), left out when it is not installed.
 
 Built in memory with :mod:`zipfile` (no spreadsheet library: fast, deterministic), once per
 process. Each is returned as ``(file name, bytes)``.
@@ -77,14 +80,30 @@ def _rows(n_rows: int, n_cols: int) -> str:
     return _SHEET_HEAD + head + body + _SHEET_TAIL
 
 
+def _far_xls() -> bytes | None:
+    try:
+        import xlwt
+    except ImportError:
+        return None
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("S")
+    ws.write(0, 0, "nis_code")
+    ws.write(65535, 255, "x")
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
 @cache
 def hostile_files() -> tuple[tuple[str, bytes], ...]:
-    """The four files, each under 5 MB."""
+    """The files, each under 5 MB (the .xls first, when xlwt is there)."""
     cells = _xlsx(_rows(12_000, 100))  # 1.2 M cells
     rows = _xlsx(_rows(1_000_000, 1))
     bomb = _xlsx(_SHEET_HEAD + " " * 200_000_000 + _SHEET_TAIL)  # 200 MB of blanks inflated
     line = b"NIS;" + b"x" * 4_900_000 + b"\n"
-    files = (("cells.xlsx", cells), ("rows.xlsx", rows), ("bomb.xlsx", bomb), ("line.csv", line))
+    files = (("far.xls", far) if (far := _far_xls()) else None, ("cells.xlsx", cells),
+             ("rows.xlsx", rows), ("bomb.xlsx", bomb), ("line.csv", line))  # fmt: skip
+    files = tuple(f for f in files if f is not None)
     for name, data in files:
         assert len(data) < 5_000_000, (name, len(data))
     return files

@@ -22,7 +22,8 @@ made for the run; every request sends its ``Authorization``; ``--no-login`` to m
 without) and the security headers, which every callback answer must carry (an answer
 without its ``Content-Security-Policy`` counts as an error). With ``--hostile N`` (default
 4), N uploads of files made to cost the server as much as the limits allow
-(:mod:`bench.hostile`: 1.2 M cells, a million rows, a zip bomb, a 4.9 MB line) are posted
+(:mod:`bench.hostile`: a 5 kB .xls with a far cell, 1.2 M cells, a million rows, a zip bomb,
+a 4.9 MB line) are posted
 at once to the upload callback while the users click; each must be answered 200 with an
 error message, and each worker's RSS is sampled every 20 ms from before they start until
 the end of the run: its peak is printed against ``TARGETS["hostile_peak_mb"]``.

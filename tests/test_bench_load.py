@@ -36,6 +36,7 @@ def test_hostile_uploads_refused_with_a_message_within_the_memory_bound(figures)
     uploads = figures["hostile"]
     assert len(uploads) == 4
     assert len({u["name"] for u in uploads}) == 4
+    assert "far.xls" in {u["name"] for u in uploads}  # over 1 GB if read in the worker
     for u in uploads:
         assert u["status"] == 200 and not u["error"], u
         assert u["refused"], u  # the upload's error message, nothing stored
