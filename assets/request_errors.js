@@ -5,7 +5,14 @@
  * lost), leaves the page silently out of step. This wraps window.fetch for that route only
  * and, on such a failure, shows an alert at the top of the page in the page language, with
  * a "Retry" button that reloads the page at its current address (the view lives in the
- * URL: nothing is lost). 204 (nothing to update) is not a failure.
+ * URL: nothing is lost). 204 (nothing to update) is not a failure. What the alert says
+ * follows what happened: no answer (a network error, 5xx), a login that lapsed (401, 403),
+ * or a request the server refused (another 4xx).
+ *
+ * An alert goes when the user acts again: the next callback request that starts more than
+ * a second after it appeared hides it (and shows it again if that one fails too). The
+ * same holds for the alert a failed callback gets from the server (its answer's
+ * sideUpdate names #callback-error), which is emptied through dash_clientside.set_props.
  *
  * The alert is an element of its own, outside the part of the page Dash draws, so that no
  * re-render removes it. Its texts are in the layout (data-texts on #callback-error, one
@@ -26,8 +33,15 @@
         request: "The server did not answer (the connection was lost or the server had a " +
             "problem). The data on screen is unchanged and may not match your last choice: " +
             "try again, or reload the page.",
+        login: "The server asks you to log in again. The data on screen is unchanged: " +
+            "reload the page to log in.",
+        refused: "The server refused this request. The data on screen is unchanged and may " +
+            "not match your last choice: reload the page.",
         retry: "Retry"
     };
+    var QUIET_MS = 1000;  // an alert stays at least this long
+    var shownAt = 0;  // when this script's alert appeared (0: not shown)
+    var serverShownAt = 0;  // when the server's alert (#callback-error) was filled
 
     function texts() {
         var lang = (document.documentElement.getAttribute("lang") || "en").slice(0, 2);
@@ -40,7 +54,36 @@
         }
     }
 
-    function showFailure() {
+    function kindOf(status) {
+        if (status === 401 || status === 403) {
+            return "login";
+        }
+        return status >= 400 && status < 500 ? "refused" : "request";
+    }
+
+    function clearAlerts() {
+        var now = Date.now();
+        var box = document.getElementById(BOX_ID);
+        if (box && !box.hidden && shownAt && now - shownAt > QUIET_MS) {
+            box.hidden = true;
+            shownAt = 0;
+        }
+        if (serverShownAt && now - serverShownAt > QUIET_MS && window.dash_clientside &&
+                window.dash_clientside.set_props) {
+            window.dash_clientside.set_props(TEXTS_HOLDER, {children: null});
+            serverShownAt = 0;
+        }
+    }
+
+    function noteServerAlert(response) {
+        response.clone().json().then(function (body) {
+            if (body && body.sideUpdate && body.sideUpdate[TEXTS_HOLDER]) {
+                serverShownAt = Date.now();
+            }
+        }, function () { /* not JSON: nothing to note */ });
+    }
+
+    function showFailure(kind) {
         var box = document.getElementById(BOX_ID);
         if (!box) {
             box = document.createElement("div");
@@ -55,9 +98,10 @@
             document.body.insertBefore(box, document.body.firstChild);
         }
         var t = texts();
-        box.querySelector("p").textContent = t.request;
+        box.querySelector("p").textContent = t[kind] || t.request || FALLBACK[kind];
         box.querySelector("button").textContent = t.retry;
         box.hidden = false;
+        shownAt = Date.now();
     }
 
     document.addEventListener("click", function (event) {
@@ -74,19 +118,21 @@
     }
     window.fetch = function (input) {
         var url = typeof input === "string" ? input : (input && input.url) || String(input);
-        var request = original.apply(window, arguments);
         if (url.indexOf(ROUTE) === -1) {
-            return request;
+            return original.apply(window, arguments);
         }
-        return request.then(
+        clearAlerts();  // the user acts again: an old alert goes
+        return original.apply(window, arguments).then(
             function (response) {
                 if (response.status >= 400) {
-                    showFailure();
+                    showFailure(kindOf(response.status));
+                } else if (response.status === 200) {
+                    noteServerAlert(response);
                 }
                 return response;
             },
             function (error) {
-                showFailure();
+                showFailure("request");
                 throw error;
             }
         );

@@ -184,7 +184,10 @@ class BasicLogin:
     def __init__(self, users: Mapping[str, str]) -> None:
         self._users = dict(users)
         # An unknown user is checked against this, so it takes a wrong password's time.
-        self._dummy = generate_password_hash(secrets.token_urlsafe(16))
+        # ... hashed the way the file's passwords are (scrypt or pbkdf2, same parameters):
+        # a cheaper dummy would tell a stranger which user names exist.
+        method = next(iter(self._users.values()), "scrypt").split("$", 1)[0]
+        self._dummy = generate_password_hash(secrets.token_urlsafe(16), method=method)
         self._key = secrets.token_bytes(32)
         self._passed: OrderedDict[bytes, None] = OrderedDict()
         self._lock = threading.Lock()
@@ -352,6 +355,7 @@ def install(app: Dash, settings: Settings) -> None:
         server.config["PROPAGATE_EXCEPTIONS"] = False
         server.config["TRAP_HTTP_EXCEPTIONS"] = False
     base_hashes: list[str] = []
+    hashed = False  # Dash's own hashes read once, on the first request
 
     def guard() -> Response | None:
         if login is not None and login.user(request.authorization) is None:
@@ -368,8 +372,10 @@ def install(app: Dash, settings: Settings) -> None:
         return None
 
     def add_headers(response: Response) -> Response:
-        if not base_hashes:  # first request: the layout and every callback exist by now
+        nonlocal hashed
+        if not hashed:  # first request: the layout and every callback exist by now
             base_hashes.extend(app.csp_hashes())
+            hashed = True
         hashes = [*base_hashes, *g.get("csil_page_hashes", ())]
         response.headers.update(security_headers(hashes))
         return response

@@ -110,9 +110,11 @@ def _auth_header(value: str) -> str:
 
 
 def _auth_realm(value: str) -> str:
-    if not value or any(c in value for c in '"\\') or not value.isprintable():
+    # ASCII: the realm goes into the WWW-Authenticate header, which is Latin-1 at most
+    if not value or any(c in value for c in '"\\') or not (value.isascii() and value.isprintable()):
         raise ValueError(
-            f"CSIL_AUTH_REALM must be printable text without quotes or backslashes, not {value!r}"
+            f"CSIL_AUTH_REALM must be printable ASCII text without quotes or backslashes, "
+            f"not {value!r}"
         )
     return value
 

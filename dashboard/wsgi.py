@@ -15,22 +15,27 @@ from __future__ import annotations
 
 import sys
 
+from dash import Dash
+
 from dashboard.app import create_app
 from dashboard.bundle import EXIT_STARTUP, DataBundle, StartupError, load_for_serving
 from dashboard.callbacks.view import warm
 from dashboard.settings import Settings
+from geodata.prepared import PreparedDataError
 
 
-def _load() -> tuple[Settings, DataBundle]:
+def _load() -> tuple[Settings, DataBundle, Dash]:
     try:
         settings = Settings.from_env()
-        return settings, load_for_serving(settings)
-    except (StartupError, ValueError) as exc:  # ValueError: a CSIL_* setting
+        bundle = load_for_serving(settings)
+        # The app too: its geometry routes read the prepared files, its login the
+        # credential file (AuthFileError, a ValueError).
+        return settings, bundle, create_app(settings, bundle)
+    except (StartupError, PreparedDataError, ValueError) as exc:  # ValueError: a setting
         print(f"error: {exc}", file=sys.stderr, flush=True)
         raise SystemExit(EXIT_STARTUP) from None
 
 
-settings, bundle = _load()
-app = create_app(settings, bundle)
+settings, bundle, app = _load()
 server = app.server
 warm(bundle)  # the opening view's caches fill in the background

@@ -185,6 +185,8 @@ def alert_texts() -> dict[str, dict[str, str]]:
             "callback": i18n.t(CALLBACK_FAILED, lang),
             "request": i18n.t(REQUEST_FAILED, lang),
             "retry": i18n.t(RETRY, lang),
+            "login": i18n.t("error.login", lang),
+            "refused": i18n.t("error.refused", lang),
         }
         for lang in i18n.LANGUAGES
     }

@@ -165,6 +165,8 @@ def register(app: Dash, bundle: DataBundle) -> None:
         """Add the form's proposal, or remove one."""
         *values, payload, context, state_data = args
         lang = state_from_data(state_data).lang
+        values = [as_str(v, 2000) for v in values]  # the form's texts (a comment may be long)
+        payload, context = as_dict(payload) or None, as_dict(context) or None
         trigger = ctx.triggered_id
         if isinstance(trigger, dict):  # a remove button (also when the list is redrawn)
             if not (ctx.triggered and ctx.triggered[0].get("value")):

@@ -61,12 +61,14 @@ from openpyxl.utils import get_column_letter
 
 from dashboard import i18n
 from dashboard.bundle import DataBundle
+
+# The first characters a spreadsheet may run as a formula (OWASP, "CSV Injection"): the
+# importer's list, so what it refuses and what an export neutralises are the same.
+from dashboard.coverage.importer.results import FORMULA_START
 from dashboard.exports.briefing import Briefing, made_on
 from dashboard.views.provenance import used_for_text
 from dashboard.views.table import export_frame
 
-#: The first characters a spreadsheet may run as a formula (OWASP, "CSV Injection").
-FORMULA_START: Final[tuple[str, ...]] = ("=", "+", "-", "@", "\t", "\r")
 #: The field separator of a CSV per page language (the spreadsheets' list separator);
 #: a language not listed (one added later) gets ``;``, the separator of the locales that
 #: write a decimal comma.

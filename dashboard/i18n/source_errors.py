@@ -18,4 +18,14 @@ MESSAGES: dict[str, str] = {
         "the page."
     ),
     "error.retry": "Retry",
+    # A request answered 401 or 403: the login (or the proxy's) has lapsed.
+    "error.login": (
+        "The server asks you to log in again. The data on screen is unchanged: reload the page "
+        "to log in."
+    ),
+    # Another 4xx: the server answered, and refused the request.
+    "error.refused": (
+        "The server refused this request. The data on screen is unchanged and may not match "
+        "your last choice: reload the page."
+    ),
 }

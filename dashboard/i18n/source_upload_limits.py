@@ -11,9 +11,10 @@ MESSAGES: dict[str, str] = {
     "upload.wrong_type": (
         "This kind of file is not read. Choose a CSV file or a spreadsheet ({extensions})."
     ),
+    # Any exception of the import (a bug, or a file nobody foresaw): the file may be fine.
     "upload.failed": (
-        "The file could not be read: something in it was unexpected. Check it, or save it "
-        "again as CSV or XLSX, and import it again."
+        "The file could not be imported: the import failed on the server, and the file may be "
+        "fine. Try again, or save it as CSV or XLSX and import it again."
     ),
     # The title of an error table whose errors are all about the whole file (too large, a
     # zip bomb, another format): no row to correct.

@@ -2,6 +2,8 @@
 page says so in its language and offers to retry, which reloads the view (issue 15,
 assets/request_errors.js)."""
 
+import time
+
 import pytest
 from selenium.webdriver.common.by import By
 
@@ -52,3 +54,20 @@ def test_a_failed_request_shows_an_alert_and_retry_reloads_the_view(live_server,
     _click_option(browser, "region-filter", "03000")
     wait_for(lambda: "region=03000" in browser.current_url, message="a filter works again")
     assert _alert(browser) is None
+
+
+def test_the_alert_goes_when_the_next_request_works(live_server, browser):
+    _open(browser, live_server + "?lang=fr&date=2019-06-15", communes=581)
+    texts = alert_texts()["fr"]
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": BLOCKED})
+    try:
+        _click_option(browser, "region-filter", "03000")
+        shown = wait_for(lambda: _alert(browser), message="the request alert")
+        assert shown == [texts["request"], texts["retry"]]
+    finally:
+        browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    time.sleep(1.2)  # an alert stays at least a second
+    _click_option(browser, "region-filter", "02000")
+    wait_for(lambda: "02000" in browser.current_url, message="the next click works")
+    wait_for(lambda: _alert(browser) is None, message="the alert is gone")

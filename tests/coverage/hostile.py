@@ -251,6 +251,21 @@ def too_big_file() -> bytes:
 
 
 @functools.cache
+def long_strings_xls() -> bytes:
+    """An .xls whose one long shared string fills 4,500 cells."""
+    import xlwt
+
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("S")
+    ws.write(0, 0, "nis_code")
+    text = "y" * 32_000
+    for r in range(1, 4501):
+        ws.write(r, 0, text)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
 def far_cell_xls(row: int = 65535, col: int = 255) -> bytes:
     """A 5 kB .xls with a header in A1 and one value at (``row``, ``col``), 0-based."""
     import xlwt
@@ -545,6 +560,9 @@ def _cases() -> list[HostileCase]:
     # Two cells, A1 and IV65536: calamine lays the whole sheet out (over 1 GB) before any
     # limit can be checked, so .xls is read in a capped child process (importer.sandbox).
     add("xls-far-cell", far_cell_xls, "workbook_too_costly", filename="m.xls", big=True)
+    # One 32,000-character text in 4,500 cells: small as .xls (one shared string), 9 M
+    # characters read back; the child stops and says so, the worker never holds it.
+    add("xls-long-strings", long_strings_xls, "workbook_too_costly", filename="m.xls", big=True)
     add("xls-far-cell-small", lambda: far_cell_xls(20_000, 200), "sheet_too_large",
         filename="m.xls")  # fmt: skip
     add("fake-xls", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "xls_unreadable",

@@ -146,7 +146,7 @@ def test_the_page_has_the_alert_region_with_every_language_text(client):
     region = errors.alert_texts()
     assert set(region) == set(i18n.LANGUAGES)
     for texts in region.values():
-        assert set(texts) == {"callback", "request", "retry"}
+        assert set(texts) == {"callback", "request", "retry", "login", "refused"}
     assert '"role": "alert"' in layout
     assert "data-texts" in layout
 

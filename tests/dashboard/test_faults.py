@@ -402,3 +402,18 @@ def test_png_exports_work_with_an_unusable_home(tmp_path):
                        timeout=TIMEOUT, cwd=ROOT)  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert int(r.stdout) > 1000
+
+
+def test_the_wsgi_entry_says_what_is_wrong_with_the_login_file(tmp_path):
+    """A credential file the app cannot use stops a worker with the message, not a
+    traceback (the app is built inside the same guard as the data)."""
+    bad = tmp_path / "users"
+    bad.write_text("alice:Sup3rSecret\n")
+    env = {**os.environ, "CSIL_AUTH": "basic", "CSIL_AUTH_FILE": str(bad), "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-c", "import dashboard.wsgi"]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=TIMEOUT,
+                            cwd=tmp_path)  # fmt: skip
+    out = result.stdout + result.stderr
+    assert result.returncode == EXIT_STARTUP, out
+    assert "Traceback" not in out, out
+    assert f"{bad}:1" in out and "Sup3rSecret" not in out  # the line, never its content

@@ -233,3 +233,25 @@ def test_the_page_says_to_import_again(bundle, payload):
     assert r.status_code == 200
     assert message in _text(r)
     assert SCRIPT not in r.get_data(as_text=True)
+
+
+def test_a_division_the_app_has_not_loaded_is_refused(payload, known):
+    other = {k: v for k, v in known.items() if k != payload["vintage"]}
+    assert payload_problem(payload, other) is not None  # a real division, but not the app's
+    assert payload_problem(payload, known) is None
+
+
+def test_one_payload_is_checked_once_for_all_the_callbacks_of_a_click(payload, monkeypatch):
+    from dashboard import upload
+
+    calls = []
+    check = upload.parse_payload
+    monkeypatch.setattr(upload, "parse_payload", lambda p, k: calls.append(1) or check(p, k))
+    fresh = json.loads(json.dumps(payload))
+    fresh["file"] = "checked-once.csv"  # not seen before
+    first = payload_to_snapshot(fresh)
+    again = payload_to_snapshot(json.loads(json.dumps(fresh)))  # the same JSON, a new object
+    assert first is not None and again is first
+    assert len(calls) == 1
+    spoiled = _set(["statuses", 0, 1], "not-a-status")(copy.deepcopy(fresh))
+    assert payload_to_snapshot(spoiled) is None and len(calls) == 2

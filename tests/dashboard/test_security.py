@@ -421,3 +421,22 @@ def test_serve_uses_the_quiet_handler_and_warns_off_loopback(bundle, monkeypatch
 def test_startup_warnings(auth, host, warns):
     s = Settings.from_env({"CSIL_AUTH": auth})
     assert bool(security.startup_warnings(s, host)) is warns
+
+
+def test_the_realm_must_be_ascii():
+    from dashboard.settings import Settings
+
+    with pytest.raises(ValueError, match="CSIL_AUTH_REALM"):
+        Settings.from_env({"CSIL_AUTH_REALM": "Atlas des CSIL – région"})
+    assert Settings.from_env({"CSIL_AUTH_REALM": "Atlas CSIL"}).auth_realm == "Atlas CSIL"
+
+
+def test_an_unknown_user_costs_what_the_files_hashes_cost():
+    from werkzeug.security import generate_password_hash
+
+    from dashboard.security import BasicLogin
+
+    pbkdf2 = generate_password_hash("pw", method="pbkdf2:sha256:1000")
+    login = BasicLogin({"alice": pbkdf2})
+    assert login._dummy.startswith("pbkdf2:sha256:1000$")
+    assert BasicLogin({"bob": generate_password_hash("pw")})._dummy.startswith("scrypt:")

@@ -64,15 +64,16 @@ from typing import Any, Final
 import pandas as pd
 
 from dashboard.coverage import vocab
-from dashboard.coverage.importer.results import ImportResult
+from dashboard.coverage.importer.results import FORMULA_START, ImportResult
 from dashboard.coverage.model import Cell, MembershipSnapshot, Status
 from geodata import VINTAGE_KEYS, vintage_for_date
 from geodata.belgium import local_name, one_spelling
 
 #: The longest free text (source, comment, cell name) accepted.
 MAX_TEXT: Final = 1000
-#: The first characters a spreadsheet may run as a formula (the importer's, and "-").
-FORMULA_START: Final[tuple[str, ...]] = ("=", "+", "-", "@", "\t", "\r")
+#: The most proposals a list may hold back from the browser (a division has at most 589
+#: communes; a longer list was forged, and each proposal costs a check).
+MAX_PROPOSALS = 1000
 #: The earliest date a file may have (the importer refuses dates before 1977).
 EARLIEST: Final = dt.date(1977, 1, 1)
 #: The columns of a corrections file: the template's, then ``source``.
@@ -339,7 +340,7 @@ def payload_to_proposals(
     if not isinstance(payload, Mapping) or payload.get("v") != PAYLOAD_VERSION:
         return ()
     items = payload.get("proposals")
-    if not isinstance(items, list):
+    if not isinstance(items, list) or len(items) > MAX_PROPOSALS:  # one per commune at most
         raise CorrectionError([_issue("bad_payload", "")])
     out: tuple[Proposal, ...] = ()
     for item in items:

@@ -27,22 +27,43 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from dashboard.coverage.importer.results import MAX_VALUE_CHARS
+
 #: The child's address space: Python and calamine take ~150 MB; a sheet laid out over its
 #: whole rectangle takes ~32 bytes a cell, so 2 million cells (``MAX_AREA``) fit.
 MEMORY_LIMIT = 768 * 2**20
 #: The child's CPU time, in seconds (the import's own deadline bounds the wall time).
 CPU_LIMIT = 20
+#: The most characters of cell text the child sends back: a real list of 589 communes has
+#: well under a million; past this the workbook is too costly (the parent would hold the
+#: answer twice, as bytes and parsed). Each text is also cut just past ``MAX_VALUE_CHARS``
+#: (the importer then says it is too long).
+MAX_ANSWER_CHARS = 8_000_000
+#: The most bytes of answer the parent reads (JSON escapes make it longer than its text).
+MAX_ANSWER_BYTES = 64 * 2**20
 
 # The child's program: only the standard library and python_calamine, no import of this
 # package (its imports are heavier, and a child must start fast).
 _CHILD = r"""
 import datetime as dt, io, json, resource, sys
-memory, cpu, max_rows, max_cells, max_area = (int(a) for a in sys.argv[1:6])
+memory, cpu, max_rows, max_cells, max_area, max_chars, max_total = (int(a) for a in sys.argv[1:8])
 resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
 import python_calamine as pc
 
+total = 0
+
+class TooMuch(Exception):
+    pass
+
 def enc(v):
+    global total
+    if isinstance(v, str):
+        v = v[:max_chars]
+        total += len(v)
+        if total > max_total:
+            raise TooMuch
+        return v
     if isinstance(v, dt.datetime):
         return {"datetime": v.isoformat()}
     if isinstance(v, dt.date):
@@ -65,29 +86,33 @@ except Exception as exc:
          "detail": f"{type(exc).__name__}: {exc}"[:300]})
     sys.exit(0)
 sheets, grids = [], {}
-for m in book.sheets_metadata:
-    worksheet = m.typ == pc.SheetTypeEnum.WorkSheet
-    sheets.append([m.name, worksheet, m.visible == pc.SheetVisibleEnum.Visible])
-    if not worksheet:
-        continue
-    try:
-        sheet = book.get_sheet_by_name(m.name)
-    except Exception as exc:
-        grids[m.name] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
-        continue
-    start, end = sheet.start, sheet.end
-    rows, n_rows, n_cells = [], 0, 0
-    if end is None or (end[0] + 1) * (end[1] + 1) <= max_area:
-        for i, raw in enumerate(sheet.iter_rows()):
-            filled = sum(1 for v in raw if v not in ("", None))
-            if filled:
-                rows.append([i, [enc(v) for v in raw]])
-                n_rows, n_cells = n_rows + 1, n_cells + filled
-                if n_rows > max_rows or n_cells > max_cells:
-                    break  # the parent refuses the sheet on counting these
-    merged = [list(map(list, r)) for r in (sheet.merged_cell_ranges or [])[:10000]]
-    grids[m.name] = {"start": start, "end": end, "rows": rows, "merged": merged}
-    del sheet
+try:
+    for m in book.sheets_metadata:
+        worksheet = m.typ == pc.SheetTypeEnum.WorkSheet
+        sheets.append([m.name, worksheet, m.visible == pc.SheetVisibleEnum.Visible])
+        if not worksheet:
+            continue
+        try:
+            sheet = book.get_sheet_by_name(m.name)
+        except Exception as exc:
+            grids[m.name] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
+            continue
+        start, end = sheet.start, sheet.end
+        rows, n_rows, n_cells = [], 0, 0
+        if end is None or (end[0] + 1) * (end[1] + 1) <= max_area:
+            for i, raw in enumerate(sheet.iter_rows()):
+                filled = sum(1 for v in raw if v not in ("", None))
+                if filled:
+                    rows.append([i, [enc(v) for v in raw]])
+                    n_rows, n_cells = n_rows + 1, n_cells + filled
+                    if n_rows > max_rows or n_cells > max_cells:
+                        break  # the parent refuses the sheet on counting these
+        merged = [list(map(list, r)) for r in (sheet.merged_cell_ranges or [])[:10000]]
+        grids[m.name] = {"start": start, "end": end, "rows": rows, "merged": merged}
+        del sheet
+except TooMuch:
+    out({"too_costly": True})
+    sys.exit(0)
 out({"sheets": sheets, "grids": grids})
 """
 
@@ -168,19 +193,22 @@ def read_in_sandbox(data: bytes, *, max_rows: int, max_cells: int, max_area: int
     died); ``too_slow`` (past ``seconds``)."""
     from python_calamine import SheetTypeEnum, SheetVisibleEnum
 
-    args = [str(a) for a in (memory, CPU_LIMIT, max_rows, max_cells, max_area)]
+    args = [str(a) for a in (memory, CPU_LIMIT, max_rows, max_cells, max_area,
+                             MAX_VALUE_CHARS + 1, MAX_ANSWER_CHARS)]  # fmt: skip
     try:
         command = [sys.executable, "-I", "-c", _CHILD, *args]
         done = subprocess.run(command, input=data, capture_output=True,
                               timeout=max(seconds, 1.0), check=False)  # fmt: skip
     except subprocess.TimeoutExpired:
         raise SandboxError("too_slow") from None
-    if done.returncode != 0 or not done.stdout:
+    if done.returncode != 0 or not done.stdout or len(done.stdout) > MAX_ANSWER_BYTES:
         raise SandboxError("workbook_too_costly", f"the reader stopped ({done.returncode})")
     try:
         answer = json.loads(done.stdout)
     except ValueError:
         raise SandboxError("workbook_too_costly", "the reader's answer was cut") from None
+    if answer.get("too_costly"):
+        raise SandboxError("workbook_too_costly", "too much text")
     if "open_error" in answer:
         code = "workbook_protected" if answer["open_error"] == "protected" else "xls_unreadable"
         raise SandboxError(code, str(answer.get("detail", "")))
