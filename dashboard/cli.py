@@ -432,6 +432,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_env()
         return args.func(args, settings)
+    except BrokenPipeError:  # `csil-dashboard validate f.csv | head`: the reader has gone
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 0
     except (geodata.GeodataSourceError, geodata.PreparedDataError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3
